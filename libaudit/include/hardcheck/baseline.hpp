@@ -1,0 +1,67 @@
+// Baselines: YAML check definitions loaded, validated and compiled once, then
+// shared read-only by any number of evaluations.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hardcheck/diagnostics.hpp"
+#include "hardcheck/evidence.hpp"
+#include "hardcheck/export.hpp"
+
+namespace hardcheck {
+
+enum class Severity { info, low, medium, high, critical };
+
+HARDCHECK_API std::string_view to_string(Severity);
+HARDCHECK_API std::optional<Severity> parse_severity(std::string_view);
+
+namespace detail {
+struct Condition;  // the compiled condition tree, private to the library
+}
+
+struct HARDCHECK_API Check {
+    std::string id;
+    std::string title;
+    Severity severity = Severity::medium;
+    std::string rationale;
+    std::string remediation;
+    std::vector<std::string> references;
+    std::vector<std::string> tags;
+    bool manual = false;
+    std::string baseline_id;
+    SourceLocation where;  // the check's `id:` line
+    std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
+    std::shared_ptr<const detail::Condition> test;          // null only for manual checks
+};
+
+class HARDCHECK_API CompiledBaseline {
+public:
+    std::string id;
+    std::string title;
+    std::string version;
+    std::string description;
+    std::vector<std::string> references;
+    std::filesystem::path file;
+    std::vector<Check> checks;   // includes first, then this file's checks, in order
+    EvidenceNeeds needs;         // what the checks read
+
+    const Check* find(std::string_view check_id) const;
+};
+
+// Loads and compiles a baseline file.  Every problem found is reported at once in
+// the InputError (file:line:col each).
+HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file);
+HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml,
+                                                                         const std::string& name);
+
+// Finds a baseline by path, or by id among the built-in baselines (the directories
+// searched are listed by builtin_baseline_dirs()).
+HARDCHECK_API std::filesystem::path resolve_baseline(std::string_view id_or_path);
+HARDCHECK_API std::vector<std::filesystem::path> builtin_baseline_dirs();
+
+}  // namespace hardcheck

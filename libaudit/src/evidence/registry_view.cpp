@@ -1,0 +1,215 @@
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "hardcheck/evidence.hpp"
+
+namespace hardcheck {
+
+namespace {
+
+// Upper-cases ASCII letters.  Non-ASCII UTF-8 is kept as written: Windows folds
+// case with its own Unicode table, and the keys checks read are ASCII.
+std::string upper_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+struct RootAlias {
+    std::string_view alias;
+    std::string_view full;
+};
+constexpr std::array<RootAlias, 13> kRoots{{
+    {"HKEY_LOCAL_MACHINE", "HKEY_LOCAL_MACHINE"},
+    {"HKLM", "HKEY_LOCAL_MACHINE"},
+    {"HKEY_CURRENT_USER", "HKEY_CURRENT_USER"},
+    {"HKCU", "HKEY_CURRENT_USER"},
+    {"HKEY_CLASSES_ROOT", "HKEY_CLASSES_ROOT"},
+    {"HKCR", "HKEY_CLASSES_ROOT"},
+    {"HKEY_USERS", "HKEY_USERS"},
+    {"HKU", "HKEY_USERS"},
+    {"HKEY_CURRENT_CONFIG", "HKEY_CURRENT_CONFIG"},
+    {"HKCC", "HKEY_CURRENT_CONFIG"},
+    {"HKEY_PERFORMANCE_DATA", "HKEY_PERFORMANCE_DATA"},
+    {"HKEY_DYN_DATA", "HKEY_DYN_DATA"},
+    {"HKEY_PERFORMANCE_TEXT", "HKEY_PERFORMANCE_TEXT"},
+}};
+
+bool is_under(const std::string& key, const std::string& root) {
+    return key.size() >= root.size() && key.compare(0, root.size(), root) == 0 &&
+           (key.size() == root.size() || key[root.size()] == '\\');
+}
+
+}  // namespace
+
+std::optional<std::string> canonical_reg_key(std::string_view key) {
+    while (!key.empty() && key.back() == '\\') key.remove_suffix(1);
+    const auto sep = key.find('\\');
+    const std::string root = upper_ascii(key.substr(0, sep));
+    for (const auto& r : kRoots) {
+        if (root == r.alias) {
+            std::string out(r.full);
+            if (sep != std::string_view::npos) out += upper_ascii(key.substr(sep));
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string reg_type_name(std::uint32_t type) {
+    static constexpr std::array<std::string_view, 12> names = {
+        "REG_NONE",          "REG_SZ",
+        "REG_EXPAND_SZ",     "REG_BINARY",
+        "REG_DWORD",         "REG_DWORD_BIG_ENDIAN",
+        "REG_LINK",          "REG_MULTI_SZ",
+        "REG_RESOURCE_LIST", "REG_FULL_RESOURCE_DESCRIPTOR",
+        "REG_RESOURCE_REQUIREMENTS_LIST", "REG_QWORD"};
+    if (type < names.size()) return std::string(names[type]);
+    return fmt::format("REG_0x{:x}", type);
+}
+
+bool RegValue::is_number() const {
+    return type == static_cast<std::uint32_t>(RegType::dword) ||
+           type == static_cast<std::uint32_t>(RegType::dword_big_endian) ||
+           type == static_cast<std::uint32_t>(RegType::qword);
+}
+
+bool RegValue::is_string() const {
+    return type == static_cast<std::uint32_t>(RegType::sz) ||
+           type == static_cast<std::uint32_t>(RegType::expand_sz) ||
+           type == static_cast<std::uint32_t>(RegType::link);
+}
+
+std::string RegValue::display() const {
+    if (is_number()) return fmt::format("{} (0x{:x})", number, number);
+    if (is_string()) return fmt::format("\"{}\"", text);
+    if (type == static_cast<std::uint32_t>(RegType::multi_sz)) {
+        std::string out = "[";
+        for (std::size_t i = 0; i < strings.size(); ++i)
+            out += fmt::format("{}\"{}\"", i ? ", " : "", strings[i]);
+        return out + "]";
+    }
+    std::string out = "hex:";
+    for (std::size_t i = 0; i < raw.size(); ++i) out += fmt::format("{}{:02x}", i ? "," : "", raw[i]);
+    return out;
+}
+
+const RegValue* RegKey::find(std::string_view name) const {
+    const std::string wanted = upper_ascii(name);
+    // Later assignments replace earlier ones in place, so the first match is current.
+    for (const auto& v : values)
+        if (upper_ascii(v.name) == wanted) return &v;
+    return nullptr;
+}
+
+const CoveredRoot* RegistryView::covering(std::string_view key) const {
+    auto canonical = canonical_reg_key(key);
+    if (!canonical) return nullptr;
+    for (const auto& root : roots_)
+        if (is_under(*canonical, root.key)) return &root;
+    return nullptr;
+}
+
+const RegKey* RegistryView::find_key(std::string_view key) const {
+    auto canonical = canonical_reg_key(key);
+    if (!canonical) return nullptr;
+    auto it = keys_.find(*canonical);
+    return it == keys_.end() ? nullptr : &it->second;
+}
+
+Presence RegistryView::key_presence(std::string_view key) const {
+    if (find_key(key)) return Presence::present;
+    return covers(key) ? Presence::absent : Presence::not_collected;
+}
+
+RegLookup RegistryView::lookup(std::string_view key, std::string_view value_name) const {
+    RegLookup result;
+    result.key = find_key(key);
+    if (result.key) result.value = result.key->find(value_name);
+    result.coverage = covering(key);
+    if (result.value) {
+        result.presence = Presence::present;
+        return result;
+    }
+    if (result.key) {
+        if (const Diagnostic* d = result.key->find_damaged(value_name)) {
+            result.presence = Presence::damaged;
+            result.damage = &d->where;
+            return result;
+        }
+    }
+    if (auto canonical = canonical_reg_key(key)) {
+        for (const auto& bad : damaged_keys_) {
+            if (is_under(*canonical, bad.key)) {
+                result.presence = Presence::damaged;
+                result.damage = &bad.where;
+                return result;
+            }
+        }
+    }
+    result.presence = result.coverage ? Presence::absent : Presence::not_collected;
+    return result;
+}
+
+RegKey& RegistryView::open_key(const std::string& canonical, std::string display, SourceLocation where) {
+    auto [it, inserted] = keys_.try_emplace(canonical);
+    if (inserted) {
+        it->second.path = std::move(display);
+        it->second.where = std::move(where);
+    }
+    return it->second;
+}
+
+void RegistryView::delete_key(const std::string& canonical) {
+    // The subtree is every key equal to the path or starting with "path\"; in
+    // byte order those sit between "path" and "path]" ('\\' + 1 == ']').
+    auto first = keys_.lower_bound(canonical);
+    auto last = keys_.lower_bound(canonical + ']');
+    for (auto it = first; it != last;) {
+        if (is_under(it->first, canonical))
+            it = keys_.erase(it);
+        else
+            ++it;
+    }
+}
+
+void RegistryView::delete_value(const std::string& canonical, std::string_view name) {
+    auto it = keys_.find(canonical);
+    if (it == keys_.end()) return;
+    const std::string wanted = upper_ascii(name);
+    auto& values = it->second.values;
+    values.erase(std::remove_if(values.begin(), values.end(),
+                                [&](const RegValue& v) { return upper_ascii(v.name) == wanted; }),
+                 values.end());
+}
+
+void RegistryView::add_covered_root(const std::string& canonical, const SourceLocation& where) {
+    for (const auto& root : roots_)
+        if (is_under(canonical, root.key)) return;
+    std::erase_if(roots_, [&](const CoveredRoot& root) { return is_under(root.key, canonical); });
+    roots_.push_back({canonical, where});
+}
+
+void RegistryView::add_damaged_key(const std::string& canonical, const SourceLocation& where) {
+    damaged_keys_.push_back({canonical, where});
+}
+
+void RegistryView::add_damaged_value(RegKey& key, std::string name, const SourceLocation& where) {
+    key.damaged_values.push_back({where, std::move(name)});
+}
+
+const Diagnostic* RegKey::find_damaged(std::string_view name) const {
+    const std::string wanted = upper_ascii(name);
+    for (const auto& d : damaged_values)
+        if (upper_ascii(d.message) == wanted) return &d;
+    return nullptr;
+}
+
+bool EvidenceNeeds::wants_key(const std::string& canonical) const {
+    return everything || registry_keys.count(canonical) != 0;
+}
+
+}  // namespace hardcheck

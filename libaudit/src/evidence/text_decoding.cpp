@@ -1,0 +1,175 @@
+#include "evidence/text_decoding.hpp"
+
+#include <array>
+
+namespace hardcheck::detail {
+
+std::string_view encoding_name(TextEncoding e) {
+    switch (e) {
+        case TextEncoding::utf8: return "utf-8";
+        case TextEncoding::utf8_bom: return "utf-8-bom";
+        case TextEncoding::utf16le: return "utf-16le";
+        case TextEncoding::windows1252: return "windows-1252";
+    }
+    return "unknown";
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int len;
+        char32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p < len) return false;
+        for (int i = 1; i < len; ++i) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        // Reject overlong forms, surrogates and values beyond Unicode.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+std::string utf16le_to_utf8(const std::uint8_t* data, std::size_t size,
+                            std::vector<std::size_t>* bad_offsets) {
+    std::string out;
+    out.reserve(size / 2 + size / 8);
+    const std::size_t units = size / 2;
+    auto unit = [data](std::size_t i) -> char32_t { return data[2 * i] | (data[2 * i + 1] << 8); };
+    auto replace = [&out, bad_offsets] {
+        if (bad_offsets) bad_offsets->push_back(out.size());
+        append_utf8(out, 0xFFFD);
+    };
+    for (std::size_t i = 0; i < units; ++i) {
+        char32_t u = unit(i);
+        if (u < 0x80) {
+            out += static_cast<char>(u);
+        } else if (u < 0xD800 || u > 0xDFFF) {
+            append_utf8(out, u);
+        } else if (u <= 0xDBFF && i + 1 < units && unit(i + 1) >= 0xDC00 && unit(i + 1) <= 0xDFFF) {
+            append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (unit(i + 1) - 0xDC00));
+            ++i;
+        } else {
+            replace();  // unpaired surrogate
+        }
+    }
+    if (size % 2 != 0) replace();  // a dangling odd byte
+    return out;
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) {
+    // 0x80-0x9F differ from Latin-1; 0 marks the five bytes Windows leaves undefined.
+    static constexpr std::array<char16_t, 32> high = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (unsigned char c : bytes) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0xA0) {
+            char16_t m = high[c - 0x80];
+            append_utf8(out, m ? m : c);
+        } else {
+            append_utf8(out, c);
+        }
+    }
+    return out;
+}
+
+std::string utf8_to_utf16le(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size() * 2);
+    auto put = [&out](char32_t unit) {
+        out += static_cast<char>(unit & 0xFF);
+        out += static_cast<char>(unit >> 8);
+    };
+    const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto* end = p + utf8.size();
+    while (p < end) {
+        char32_t cp = *p;
+        int len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+        if (len > end - p) break;
+        if (len == 2) cp &= 0x1F;
+        if (len == 3) cp &= 0x0F;
+        if (len == 4) cp &= 0x07;
+        for (int i = 1; i < len; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+        p += len;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            put(0xD800 + (cp >> 10));
+            put(0xDC00 + (cp & 0x3FF));
+        } else {
+            put(cp);
+        }
+    }
+    return out;
+}
+
+DecodedText decode_text(std::string_view bytes) {
+    DecodedText result;
+    if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+        static_cast<unsigned char>(bytes[1]) == 0xFE) {
+        result.encoding = TextEncoding::utf16le;
+        const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data()) + 2;
+        result.utf8 = utf16le_to_utf8(data, bytes.size() - 2, &result.bad_offsets);
+        return result;
+    }
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        std::string_view rest = bytes.substr(3);
+        if (is_valid_utf8(rest)) {
+            result.encoding = TextEncoding::utf8_bom;
+            result.utf8.assign(rest);
+            return result;
+        }
+    } else if (is_valid_utf8(bytes)) {
+        result.encoding = TextEncoding::utf8;
+        result.utf8.assign(bytes);
+        return result;
+    }
+    result.encoding = TextEncoding::windows1252;
+    result.utf8 = windows1252_to_utf8(bytes);
+    return result;
+}
+
+}  // namespace hardcheck::detail

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The CLI as a user meets it: exit codes, report content, errors.
+# Usage: cli_test.sh PATH_TO_HARDCHECK   (run from the source tree)
+set -u
+hc=$1
+failures=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+expect() {  # expect NAME WANT_EXIT COMMAND...
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [[ $got -ne $want ]]; then
+    echo "FAIL $name: exit $got, wanted $want"; cat "$tmp/out" "$tmp/err"; failures=$((failures+1))
+  fi
+}
+contains() {  # contains NAME FILE TEXT
+  if ! grep -qF -- "$3" "$2"; then
+    echo "FAIL $1: $2 lacks: $3"; cat "$2"; failures=$((failures+1))
+  fi
+}
+
+expect demo_fails_with_exit_1 1 "$hc" run -b exchange-tls -e examples/bundles --verbose --color never
+contains demo_pass "$tmp/out" "PASS           high     TLS-02   TLS 1.0 disabled for server and client"
+contains demo_fail "$tmp/out" "FAIL           high     TLS-02   TLS 1.0 disabled for server and client"
+contains demo_default "$tmp/out" "TLS 1.0\\Server\\Enabled = absent (OS default 1 assumed)  [examples/bundles/exch02/schannel.reg:3:1]"
+contains demo_summary "$tmp/out" "summary: 2 results: 1 pass, 1 fail, 0 error"
+
+expect passing_host_exits_0 0 "$hc" run -b exchange-tls -e examples/bundles/exch01
+expect fail_on_critical_ignores_high 0 "$hc" run -b exchange-tls -e examples/bundles --fail-on critical
+
+expect bad_baseline_exits_2 2 "$hc" run -b tests/data/baselines/bad_severity.yaml -e examples/bundles
+contains bad_baseline_message "$tmp/err" "tests/data/baselines/bad_severity.yaml:8:15: error: unknown severity 'severe'"
+
+expect missing_bundle_exits_2 2 "$hc" run -b exchange-tls -e no/such/dir
+contains missing_bundle_message "$tmp/err" "no/such/dir: error: bundle is not a directory"
+
+expect unknown_option_exits_2 2 "$hc" run --frobnicate
+expect report_file_written 1 "$hc" run -b exchange-tls -e examples/bundles -o "$tmp/report.txt"
+contains report_file "$tmp/report.txt" "summary: 2 results"
+expect no_partial_report_on_bad_input 2 "$hc" run -b tests/data/baselines/bad_severity.yaml -e examples/bundles -o "$tmp/bad.txt"
+[[ -e "$tmp/bad.txt" ]] && { echo "FAIL no_partial_report: $tmp/bad.txt exists"; failures=$((failures+1)); }
+[[ -z $(ls "$tmp" | grep '\.tmp\.') ]] || { echo "FAIL temporary report file left behind"; failures=$((failures+1)); }
+
+expect version 0 "$hc" version
+contains version_text "$tmp/out" "hardcheck 0.1.0"
+
+if [[ $failures -ne 0 ]]; then echo "$failures CLI expectation(s) failed"; exit 1; fi
+echo "all CLI expectations met"

@@ -1,0 +1,36 @@
+#include <boost/test/unit_test.hpp>
+
+#include "evidence/text_decoding.hpp"
+
+using namespace hardcheck::detail;
+
+BOOST_AUTO_TEST_SUITE(text_decoding)
+
+BOOST_AUTO_TEST_CASE(each_encoding_is_detected) {
+    BOOST_TEST(encoding_name(decode_text("abc").encoding) == "utf-8");
+    BOOST_TEST(encoding_name(decode_text("\xEF\xBB\xBF" "abc").encoding) == "utf-8-bom");
+    BOOST_TEST(decode_text("\xEF\xBB\xBF" "abc").utf8 == "abc");
+    BOOST_TEST(encoding_name(decode_text(std::string("\xFF\xFE" "a\0", 4)).encoding) == "utf-16le");
+    auto ansi = decode_text("caf\xE9 \x80");
+    BOOST_TEST(encoding_name(ansi.encoding) == "windows-1252");
+    BOOST_TEST(ansi.utf8 == "caf\xC3\xA9 \xE2\x82\xAC");
+}
+
+BOOST_AUTO_TEST_CASE(surrogate_pairs_decode_and_unpaired_ones_are_flagged) {
+    auto pair = decode_text(std::string("\xFF\xFE\x3D\xD8\x00\xDE", 6));  // U+1F600
+    BOOST_TEST(pair.utf8 == "\xF0\x9F\x98\x80");
+    BOOST_TEST(pair.bad_offsets.empty());
+    auto lone = decode_text(std::string("\xFF\xFE" "a\0\x3D\xD8" "b\0", 8));
+    BOOST_TEST(lone.bad_offsets.size() == 1u);
+    BOOST_TEST(lone.bad_offsets.front() == 1u);
+    auto odd = decode_text(std::string("\xFF\xFE" "a\0b", 5));
+    BOOST_TEST(odd.bad_offsets.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(utf8_round_trips_through_utf16) {
+    const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
+    BOOST_TEST(utf16le_to_utf8(reinterpret_cast<const std::uint8_t*>(utf8_to_utf16le(text).data()),
+                               utf8_to_utf16le(text).size()) == text);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
