@@ -49,8 +49,8 @@ int run(const RunOptions& opts) {
     for (const auto& b : opts.baselines) baselines.push_back(load_baseline(resolve_baseline(b)));
 
     // One interest set over every baseline, so readers skip the rest.
-    EvidenceNeeds needs{.registry_keys = {}, .everything = false};
-    for (const auto& b : baselines) needs.registry_keys.insert(b->needs.registry_keys.begin(), b->needs.registry_keys.end());
+    EvidenceNeeds needs = EvidenceNeeds::none();
+    for (const auto& b : baselines) needs.merge(b->needs);
 
     Report report;
     for (const auto& b : baselines) report.baselines.push_back({b->id, b->title, b->version});

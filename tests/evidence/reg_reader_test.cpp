@@ -138,7 +138,9 @@ BOOST_AUTO_TEST_CASE(not_a_registry_export_is_rejected_with_position) {
 }
 
 BOOST_AUTO_TEST_CASE(interest_set_skips_other_keys_but_keeps_coverage) {
-    EvidenceNeeds needs{.registry_keys = {"HKEY_LOCAL_MACHINE\\A\\WANTED"}, .everything = false};
+    EvidenceNeeds needs;
+    needs.everything = false;
+    needs.registry_keys.insert("HKEY_LOCAL_MACHINE\\A\\WANTED");
     auto p = parse(std::string(kHeader) + "[HKLM\\A]\n\"X\"=dword:1\n[HKLM\\A\\Wanted]\n\"Y\"=dword:2\n", &needs);
     BOOST_TEST(p.view.find_key("HKLM\\A") == nullptr);
     BOOST_TEST(p.view.lookup("HKLM\\A\\Wanted", "Y").value->number == 2u);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,21 +117,118 @@ private:
 // trailing separators.  Returns nullopt when the root is not a registry root.
 HARDCHECK_API std::optional<std::string> canonical_reg_key(std::string_view key);
 
-// The keys a baseline reads.  Readers may skip everything else.
+// ---------------------------------------------------------------------------
+// PowerShell objects (Export-Clixml)
+
+struct PsObject;
+
+// One value of a CLIXML document.  Enums (an Obj with ToString and an integer)
+// are kind `enumeration` with both `text` (name) and `integer` (number).
+struct HARDCHECK_API PsValue {
+    enum class Kind {
+        null, boolean, integer, unsigned_integer, real, string, datetime, timespan,
+        version, guid, uri, bytes, enumeration, list, dictionary, object,
+    };
+    Kind kind = Kind::null;
+    bool boolean = false;
+    std::int64_t integer = 0;         // I16/I32/I64/SB, enumeration number
+    std::uint64_t unsigned_integer = 0;  // By/U16/U32/U64
+    double real = 0;                  // Db, Sg, D
+    std::string text;  // S, DT (as written, ISO 8601), TS (xs:duration), Version, G,
+                       // URI, XD, SBK, enumeration name, ToString of objects; BA as base64
+    std::vector<PsValue> items;                         // list (LST, IE, STK, QUE)
+    std::vector<std::pair<PsValue, PsValue>> entries;   // dictionary (DCT)
+    std::shared_ptr<const PsObject> object;             // nested object
+    SourceLocation where;
+};
+
+struct HARDCHECK_API PsProperty {
+    std::string name;
+    PsValue value;
+};
+
+struct HARDCHECK_API PsObject {
+    std::vector<std::string> type_names;  // TN, most derived first (TNRef resolved)
+    std::string to_string;                // ToString, when written
+    std::vector<PsProperty> properties;   // Props then MS, in document order
+    SourceLocation where;                 // the <Obj> start tag
+
+    // Case-insensitive property lookup, as PowerShell does.
+    const PsValue* property(std::string_view name) const;
+};
+
+// The top-level objects of one type, from every CLIXML file of the host.
+struct HARDCHECK_API ObjectCollection {
+    std::string type_name;  // the objects' first type name, full
+    std::vector<std::shared_ptr<const PsObject>> objects;
+    std::vector<std::string> files;
+};
+
+// Short type name ("ExchangeServer") or cmdlet ("Get-ExchangeServer") to the full
+// type names that may carry those objects; empty when unknown.
+HARDCHECK_API std::vector<std::string> object_type_names_for(std::string_view type_or_cmdlet);
+
+// ---------------------------------------------------------------------------
+// IIS / .NET configuration files and event exports
+
+struct HARDCHECK_API XmlMatch {
+    std::string value;  // attribute value, or the element's text
+    SourceLocation where;
+};
+
+// An applicationHost.config or web.config, queried with XPath.
+class HARDCHECK_API ConfigDocument {
+public:
+    std::string file;
+    std::string kind;  // "applicationHost", "web.config", "machine.config", "config"
+
+    // Throws InputError for an invalid XPath expression.
+    std::vector<XmlMatch> select(std::string_view xpath) const;
+
+    struct Impl;
+    std::shared_ptr<const Impl> impl;
+};
+
+struct HARDCHECK_API EventRecord {
+    std::uint32_t id = 0;
+    std::string provider;
+    std::string time;  // ISO 8601 UTC, as exported
+    std::string channel;
+    std::vector<std::pair<std::string, std::string>> data;  // EventData, in order
+    SourceLocation where;
+};
+
+// What a baseline reads.  Readers may skip everything else.
 struct HARDCHECK_API EvidenceNeeds {
     std::unordered_set<std::string> registry_keys;  // canonical paths
-    bool everything = true;                          // true: decode all
+    std::unordered_set<std::string> object_types;   // full type names
+    bool configs = false;
+    bool events = false;
+    bool everything = true;  // true: decode all
 
     bool wants_key(const std::string& canonical) const;
+    // Adds what `other` needs (for several baselines over one bundle).
+    void merge(const EvidenceNeeds& other);
+    // Needs nothing yet; add to it.
+    static EvidenceNeeds none();
 };
 
 // Everything known about one host.
 struct HARDCHECK_API HostEvidence {
     std::string host;
     std::filesystem::path directory;
+    std::map<std::string, std::string> facts;  // from host.yaml: host, collected_at, roles, ...
     RegistryView registry;
-    std::vector<std::string> files;  // evidence files read, in order
+    std::map<std::string, ObjectCollection> objects;  // by full type name
+    std::vector<ConfigDocument> configs;
+    std::vector<EventRecord> events;
+    std::vector<std::string> files;    // evidence files read, in order
+    std::vector<std::string> ignored;  // files not recognised as evidence
     std::vector<Diagnostic> problems;  // lines or files that could not be read
+
+    // The collection for a short type name, full type name or cmdlet name; null
+    // when no such export is in the bundle (not collected).
+    const ObjectCollection* find_objects(std::string_view type_or_cmdlet) const;
 };
 
 // Statistics of one .reg file, counted as written (for `hardcheck dump --summary`).

@@ -84,7 +84,7 @@ private:
 
     std::string name_;
     std::vector<Diagnostic> errors_;
-    EvidenceNeeds needs_{.registry_keys = {}, .everything = false};
+    EvidenceNeeds needs_ = EvidenceNeeds::none();
 };
 
 Scalar Loader::scalar(const YAML::Node& node) {

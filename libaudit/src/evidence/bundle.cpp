@@ -40,7 +40,20 @@ bool is_manifest(const fs::path& file) { return file.filename() == "host.yaml"; 
 void read_manifest(const fs::path& file, HostEvidence& host) {
     try {
         YAML::Node doc = YAML::LoadFile(file.string());
-        if (doc["host"]) host.host = doc["host"].as<std::string>();
+        if (!doc.IsMap()) throw InputError(Diagnostic{{file.string(), 1, 1}, "host.yaml must be a mapping"});
+        // Every scalar becomes a fact; lists (roles) are joined with commas.
+        for (const auto& kv : doc) {
+            const auto key = kv.first.as<std::string>();
+            if (kv.second.IsScalar()) {
+                host.facts[key] = kv.second.Scalar();
+            } else if (kv.second.IsSequence()) {
+                std::string joined;
+                for (const auto& item : kv.second)
+                    if (item.IsScalar()) joined += (joined.empty() ? "" : ",") + item.Scalar();
+                host.facts[key] = joined;
+            }
+        }
+        if (auto it = host.facts.find("host"); it != host.facts.end()) host.host = it->second;
     } catch (const YAML::Exception& e) {
         throw InputError(Diagnostic{{file.string(), static_cast<std::uint32_t>(e.mark.line + 1),
                                      static_cast<std::uint32_t>(e.mark.column + 1)},

@@ -208,8 +208,4 @@ const Diagnostic* RegKey::find_damaged(std::string_view name) const {
     return nullptr;
 }
 
-bool EvidenceNeeds::wants_key(const std::string& canonical) const {
-    return everything || registry_keys.count(canonical) != 0;
-}
-
 }  // namespace hardcheck

@@ -1,0 +1,83 @@
+// Lookups over PowerShell objects and the cmdlet-to-type table.
+#include <algorithm>
+#include <array>
+
+#include "hardcheck/evidence.hpp"
+
+namespace hardcheck {
+
+namespace {
+
+bool iequal(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+               return lower(x) == lower(y);
+           });
+}
+
+// The last dotted component of a full .NET type name ("...Management.ExchangeServer").
+std::string_view short_name(std::string_view full) {
+    const auto dot = full.rfind('.');
+    return dot == std::string_view::npos ? full : full.substr(dot + 1);
+}
+
+// Cmdlets whose objects' short type name is not simply the noun.  Facts from the
+// Exchange and Windows cmdlet reference (learn.microsoft.com/powershell/module).
+struct CmdletType {
+    std::string_view cmdlet;
+    std::string_view type;  // short type name
+};
+constexpr std::array<CmdletType, 8> kCmdletTypes{{
+    {"Get-User", "User"},
+    {"Get-Service", "ServiceController"},
+    {"Get-MpComputerStatus", "MSFT_MpComputerStatus"},
+    {"Get-MpPreference", "MSFT_MpPreference"},
+    {"Get-HotFix", "Win32_QuickFixEngineering"},
+    {"Get-WinEvent", "EventLogRecord"},
+    {"Get-SmbServerConfiguration", "MSFT_SmbServerConfiguration"},
+    {"Get-WindowsFeature", "Feature"},
+}};
+
+}  // namespace
+
+const PsValue* PsObject::property(std::string_view name) const {
+    for (const auto& p : properties)
+        if (iequal(p.name, name)) return &p.value;
+    return nullptr;
+}
+
+std::vector<std::string> object_type_names_for(std::string_view type_or_cmdlet) {
+    std::string_view wanted = type_or_cmdlet;
+    for (const auto& entry : kCmdletTypes)
+        if (iequal(entry.cmdlet, type_or_cmdlet)) wanted = entry.type;
+    if (wanted.size() > 4 && iequal(wanted.substr(0, 4), "Get-")) wanted.remove_prefix(4);
+    return {std::string(wanted)};
+}
+
+const ObjectCollection* HostEvidence::find_objects(std::string_view type_or_cmdlet) const {
+    for (const auto& wanted : object_type_names_for(type_or_cmdlet)) {
+        for (const auto& [full, collection] : objects)
+            if (iequal(full, wanted) || iequal(short_name(full), wanted)) return &collection;
+    }
+    return nullptr;
+}
+
+bool EvidenceNeeds::wants_key(const std::string& canonical) const {
+    return everything || registry_keys.count(canonical) != 0;
+}
+
+void EvidenceNeeds::merge(const EvidenceNeeds& other) {
+    everything = everything || other.everything;
+    registry_keys.insert(other.registry_keys.begin(), other.registry_keys.end());
+    object_types.insert(other.object_types.begin(), other.object_types.end());
+    configs = configs || other.configs;
+    events = events || other.events;
+}
+
+EvidenceNeeds EvidenceNeeds::none() {
+    EvidenceNeeds needs;
+    needs.everything = false;
+    return needs;
+}
+
+}  // namespace hardcheck
