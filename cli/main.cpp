@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
+#include "hardcheck/audit.hpp"
 #include "hardcheck/baseline.hpp"
 #include "hardcheck/evaluate.hpp"
 #include "hardcheck/evidence.hpp"
@@ -30,6 +32,7 @@ struct RunOptions {
     std::string fail_on = "low";
     std::string colour = "auto";
     bool verbose = false;
+    unsigned jobs = 0;
 };
 
 bool want_colour(const std::string& mode) {
@@ -48,22 +51,27 @@ int run(const RunOptions& opts) {
     std::vector<std::shared_ptr<const CompiledBaseline>> baselines;
     for (const auto& b : opts.baselines) baselines.push_back(load_baseline(resolve_baseline(b)));
 
-    // One interest set over every baseline, so readers skip the rest.
-    EvidenceNeeds needs = EvidenceNeeds::none();
-    for (const auto& b : baselines) needs.merge(b->needs);
+    std::vector<std::filesystem::path> hosts;
+    for (const auto& bundle : opts.bundles) {
+        auto found = discover_hosts(bundle);
+        hosts.insert(hosts.end(), found.begin(), found.end());
+    }
+
+    AuditOptions audit_options;
+    audit_options.jobs = opts.jobs;
+    const bool show_progress = ::isatty(STDERR_FILENO) && hosts.size() > 1;
+    if (show_progress)
+        audit_options.progress = [](std::size_t done, std::size_t total) {
+            std::cerr << "\rhardcheck: " << done << "/" << total << " hosts" << (done == total ? "\n" : "")
+                      << std::flush;
+        };
+    AuditOutcome outcome = audit_hosts(baselines, hosts, audit_options);
+    for (const auto& host : outcome.problems)
+        for (const auto& problem : host.problems) std::cerr << problem.str() << '\n';
 
     Report report;
     for (const auto& b : baselines) report.baselines.push_back({b->id, b->title, b->version});
-    for (const auto& bundle : opts.bundles) {
-        for (const auto& dir : discover_hosts(bundle)) {
-            const HostEvidence host = load_host(dir, &needs);
-            for (const auto& problem : host.problems) std::cerr << problem.str() << '\n';
-            for (const auto& b : baselines) {
-                auto results = evaluate(*b, host);
-                report.results.insert(report.results.end(), results.begin(), results.end());
-            }
-        }
-    }
+    report.results = std::move(outcome.results);
 
     ReportOptions ropts;
     ropts.verbose = opts.verbose;
@@ -74,8 +82,10 @@ int run(const RunOptions& opts) {
         write_report_file(opts.output, opts.format, report, ropts);
     }
 
+    // An error is a check that could not be decided: a pipeline must not read it as
+    // success, so it counts like a failure.
     for (const auto& r : report.results)
-        if (r.status == Status::fail && r.severity >= *threshold) return kExitFailed;
+        if ((r.status == Status::fail || r.status == Status::error) && r.severity >= *threshold) return kExitFailed;
     return 0;
 }
 
@@ -102,9 +112,12 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show passing checks and their evidence");
+    run_cmd->add_option("-j,--jobs", run_opts.jobs, "Hosts audited in parallel (default: one per core)");
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
+    std::function<int()> action;
+    hardcheck::cli::add_catalogue_commands(app, action);
 
     try {
         app.parse(argc, argv);
@@ -119,6 +132,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
+        if (action) return action();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;

@@ -46,5 +46,26 @@ expect no_partial_report_on_bad_input 2 "$hc" run -b tests/data/baselines/bad_se
 expect version 0 "$hc" version
 contains version_text "$tmp/out" "hardcheck 0.1.0"
 
+expect list_builtin 0 "$hc" list
+contains list_tls02 "$tmp/out" "TLS-02	high	TLS 1.0 disabled for server and client	cisa-exchange-2025:G8"
+expect list_json 0 "$hc" list -b exchange-tls --format json
+contains list_json_id "$tmp/out" '"id": "TLS-02"'
+expect explain_known 0 "$hc" explain TLS-02
+contains explain_fix "$tmp/out" "How to fix:"
+contains explain_condition "$tmp/out" "TLS 1.0\Server\Enabled equals 0 and"
+expect explain_unknown 2 "$hc" explain NO-SUCH-CHECK
+expect help_lists_commands 0 "$hc" --help
+contains help_run "$tmp/out" "run"
+
+# A fleet where one host's bundle is broken: that host gets errors, the run goes on,
+# and the order of results does not depend on -j.
+expect fleet_with_broken_host 1 "$hc" run -b exchange-tls -e tests/data/fleet -j 2 --color never
+contains fleet_broken_error "$tmp/out" "ERROR"
+contains fleet_broken_message "$tmp/out" "The host bundle could not be read: tests/data/fleet/broken/host.yaml:2:1: error:"
+contains fleet_good_pass "$tmp/out" "host GOOD01: 1 pass, 0 fail, 0 other"
+contains fleet_stderr "$tmp/err" "tests/data/fleet/broken/host.yaml:2:1: error:"
+"$hc" run -b exchange-tls -e tests/data/fleet -j 1 --color never >"$tmp/j1" 2>/dev/null
+cmp -s "$tmp/out" "$tmp/j1" || { echo "FAIL fleet order differs between -j 1 and -j 2"; failures=$((failures+1)); }
+
 if [[ $failures -ne 0 ]]; then echo "$failures CLI expectation(s) failed"; exit 1; fi
 echo "all CLI expectations met"

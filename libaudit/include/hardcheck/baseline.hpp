@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,7 @@ struct HARDCHECK_API Check {
     SourceLocation where;  // the check's `id:` line
     std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
     std::shared_ptr<const detail::Condition> test;          // null only for manual checks
+    std::string expected_text;  // the test rendered for people ("... equals 0 and ...")
 };
 
 class HARDCHECK_API CompiledBaseline {

@@ -297,8 +297,10 @@ void Loader::parse_check(const YAML::Node& node, CompiledBaseline& baseline, std
         }
     }
     if (const auto applies = node["applies_when"]) check.applies_when = condition(applies, "'applies_when'");
-    if (const auto test = node["test"])
+    if (const auto test = node["test"]) {
         check.test = condition(test, "'test'");
+        if (check.test) check.expected_text = detail::render(*check.test);
+    }
     else if (!check.manual)
         error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
     baseline.checks.push_back(std::move(check));

@@ -1,0 +1,15 @@
+// Registration of the CLI's commands that live in their own files.  Each adds its
+// subcommand to `app` and, when parsed, sets `action` to the code that runs it
+// (returning the exit code).
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace hardcheck::cli {
+
+// `list` and `explain`: what the checks of a baseline are.
+void add_catalogue_commands(CLI::App& app, std::function<int()>& action);
+
+}  // namespace hardcheck::cli
