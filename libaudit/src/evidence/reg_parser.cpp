@@ -266,6 +266,10 @@ void RegParser::parse_key_line(std::string_view line, std::size_t begin) {
 // the following lines, keeping their line breaks (regedit writes REG_SZ data
 // containing CR/LF raw).
 bool RegParser::read_quoted(std::string_view& rest, std::size_t& rest_offset, std::string* out, bool multiline) {
+    // A quote never closed must not swallow the rest of the file: report it at the
+    // end of its first line and go on with the next line.
+    const std::size_t resume = pos_;
+    const std::size_t first_line_end = rest_offset + rest.size();
     std::size_t i = 1;
     for (;;) {
         for (; i < rest.size(); ++i) {
@@ -286,7 +290,8 @@ bool RegParser::read_quoted(std::string_view& rest, std::size_t& rest_offset, st
             }
         }
         if (!multiline || at_end()) {
-            report(rest_offset + rest.size(), "string has no closing quote");
+            pos_ = resume;
+            report(first_line_end, "string has no closing quote");
             return false;
         }
         // Continue over the raw line break into the next physical line.
@@ -423,7 +428,15 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
     }
     if (!rest.empty() && rest.front() == '"') {
         std::string text;
+        const std::size_t resume = pos_, first_line_end = rest_offset + rest.size();
         if (!read_quoted(rest, rest_offset, apply ? &text : nullptr, true)) return;
+        if (pos_ != resume && !trim(rest).empty() && trim(rest).front() != ';') {
+            // A quote closed on a later line by another value's name: the string
+            // was never closed.  Resume after its first line.
+            pos_ = resume;
+            report(first_line_end, "string has no closing quote");
+            return;
+        }
         if (!expect_end(rest, rest_offset)) return;
         ++summary_.values;
         if (apply) {
