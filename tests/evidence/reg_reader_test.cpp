@@ -323,4 +323,14 @@ BOOST_AUTO_TEST_CASE(ansi_and_utf8_bom_files_decode_their_strings) {
     BOOST_TEST(bom.view.lookup("HKLM\\K", "N").value->where.str() == "t.reg:4:1");
 }
 
+BOOST_AUTO_TEST_CASE(numbers_of_the_wrong_size_are_damaged_not_zero) {
+    auto p = parse(std::string(kHeader) + "[HKLM\\K]\n\"D\"=hex(4):00,00,00\n\"Q\"=hex(b):01,00,00,00\n\"Ok\"=hex(4):01,00,00,00\n");
+    BOOST_REQUIRE(p.problems.size() == 2u);
+    BOOST_TEST(p.problems[0].str() == "t.reg:4:5: error: REG_DWORD needs 4 bytes of data, found 3");
+    BOOST_TEST(p.problems[1].str() == "t.reg:5:5: error: REG_QWORD needs 8 bytes of data, found 4");
+    BOOST_TEST((p.view.lookup("HKLM\\K", "D").presence == Presence::damaged));
+    BOOST_TEST((p.view.lookup("HKLM\\K", "Q").presence == Presence::damaged));
+    BOOST_TEST(p.view.lookup("HKLM\\K", "Ok").value->number == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -493,6 +493,18 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         }
         value.type = type;
         if (!read_hex(rest.substr(i + 1), rest_offset + i + 1, apply ? &value.raw : nullptr)) return;
+        // A number of the wrong size would read as some other number: a check
+        // must see it as damaged, not as 0.
+        const std::size_t need = type == static_cast<std::uint32_t>(RegType::qword) ? 8
+                                 : type == static_cast<std::uint32_t>(RegType::dword) ||
+                                         type == static_cast<std::uint32_t>(RegType::dword_big_endian)
+                                     ? 4
+                                     : 0;
+        if (apply && need != 0 && value.raw.size() != need) {
+            report(rest_offset, fmt::format("{} needs {} bytes of data, found {}", reg_type_name(type), need,
+                                            value.raw.size()));
+            return;
+        }
         ++summary_.values;
         if (apply) {
             decode_typed(value, regedit4_);

@@ -1,7 +1,6 @@
 // Reading registry exports (.reg) into the registry view of one host.
 #include <algorithm>
 
-#include "evidence/file_bytes.hpp"
 #include "evidence/reg_parser.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
@@ -79,8 +78,11 @@ RegFileSummary read_reg_buffer(std::string_view bytes, const std::string& name, 
 
 RegFileSummary read_reg_file(const std::filesystem::path& file, RegistryView& into,
                              std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
-    const std::string bytes = detail::read_file_bytes(file);
-    return read_reg_buffer(bytes, file.string(), into, problems, needs);
+    const detail::DecodedText text = detail::decode_text_file(file);
+    if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
+        throw InputError(Diagnostic{{file.string(), 1, 1}, "empty file"});
+    ViewSink sink(into, needs);
+    return detail::parse_reg(text, file.string(), sink, problems);
 }
 
 }  // namespace hardcheck
