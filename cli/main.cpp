@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dump_command.hpp"
+
 #include "hardcheck/baseline.hpp"
 #include "hardcheck/evaluate.hpp"
 #include "hardcheck/evidence.hpp"
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
+    hardcheck::cli::DumpCommand dump_cmd(app);
 
     try {
         app.parse(argc, argv);
@@ -119,6 +122,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
+        if (dump_cmd.parsed()) return dump_cmd.run();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;
