@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "hardcheck/audit.hpp"
+#include "dump_command.hpp"
+
 #include "hardcheck/baseline.hpp"
 #include "hardcheck/evaluate.hpp"
 #include "hardcheck/evidence.hpp"
@@ -118,6 +120,7 @@ int main(int argc, char** argv) {
     auto* version_cmd = app.add_subcommand("version", "Print the version");
     std::function<int()> action;
     hardcheck::cli::add_catalogue_commands(app, action);
+    hardcheck::cli::DumpCommand dump_cmd(app);
 
     try {
         app.parse(argc, argv);
@@ -133,6 +136,7 @@ int main(int argc, char** argv) {
         }
         if (run_cmd->parsed()) return run(run_opts);
         if (action) return action();
+        if (dump_cmd.parsed()) return dump_cmd.run();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;

@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+
 #include "evidence/text_decoding.hpp"
 
 using namespace hardcheck::detail;
@@ -31,6 +33,21 @@ BOOST_AUTO_TEST_CASE(utf8_round_trips_through_utf16) {
     const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";
     BOOST_TEST(utf16le_to_utf8(reinterpret_cast<const std::uint8_t*>(utf8_to_utf16le(text).data()),
                                utf8_to_utf16le(text).size()) == text);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_file_decodes_a_surrogate_pair_split_across_read_chunks) {
+    // The reader decodes 8 MiB at a time after the BOM: put a pair across that edge.
+    constexpr std::size_t kChunk = std::size_t{8} << 20;
+    std::string bytes = "\xFF\xFE";
+    for (std::size_t i = 0; i < kChunk / 2 - 1; ++i) bytes += std::string("a\0", 2);
+    bytes += std::string("\x3D\xD8\x00\xDE" "b\0", 6);
+    const auto path = std::filesystem::temp_directory_path() / "hardcheck_chunk_edge.reg";
+    std::ofstream(path, std::ios::binary) << bytes;
+    const auto decoded = decode_text_file(path);
+    std::filesystem::remove(path);
+    BOOST_TEST(decoded.bad_offsets.empty());
+    BOOST_TEST(decoded.utf8.size() == kChunk / 2 - 1 + 4 + 1);
+    BOOST_TEST(decoded.utf8.substr(kChunk / 2 - 2) == "a\xF0\x9F\x98\x80" "b");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

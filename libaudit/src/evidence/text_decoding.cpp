@@ -1,6 +1,16 @@
 #include "evidence/text_decoding.hpp"
 
+#include <cerrno>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "evidence/file_bytes.hpp"
+#include "hardcheck/diagnostics.hpp"
+
 #include <array>
+#include <bit>
+#include <cstring>
 
 namespace hardcheck::detail {
 
@@ -69,18 +79,29 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
-std::string utf16le_to_utf8(const std::uint8_t* data, std::size_t size,
-                            std::vector<std::size_t>* bad_offsets) {
-    std::string out;
-    out.reserve(size / 2 + size / 8);
+void append_utf16le(std::string& out, const std::uint8_t* data, std::size_t size,
+                    std::vector<std::size_t>* bad_offsets) {
     const std::size_t units = size / 2;
     auto unit = [data](std::size_t i) -> char32_t { return data[2 * i] | (data[2 * i + 1] << 8); };
     auto replace = [&out, bad_offsets] {
         if (bad_offsets) bad_offsets->push_back(out.size());
         append_utf8(out, 0xFFFD);
     };
-    for (std::size_t i = 0; i < units; ++i) {
-        char32_t u = unit(i);
+    std::size_t i = 0;
+    while (i < units) {
+        // Fast path: four ASCII code units at once (most of any export).
+        if (std::endian::native == std::endian::little && i + 4 <= units) {
+            std::uint64_t word;
+            std::memcpy(&word, data + 2 * i, 8);
+            if ((word & 0xFF80FF80FF80FF80ull) == 0) {
+                const char four[4] = {static_cast<char>(data[2 * i]), static_cast<char>(data[2 * i + 2]),
+                                      static_cast<char>(data[2 * i + 4]), static_cast<char>(data[2 * i + 6])};
+                out.append(four, 4);
+                i += 4;
+                continue;
+            }
+        }
+        const char32_t u = unit(i);
         if (u < 0x80) {
             out += static_cast<char>(u);
         } else if (u < 0xD800 || u > 0xDFFF) {
@@ -91,8 +112,16 @@ std::string utf16le_to_utf8(const std::uint8_t* data, std::size_t size,
         } else {
             replace();  // unpaired surrogate
         }
+        ++i;
     }
     if (size % 2 != 0) replace();  // a dangling odd byte
+}
+
+std::string utf16le_to_utf8(const std::uint8_t* data, std::size_t size,
+                            std::vector<std::size_t>* bad_offsets) {
+    std::string out;
+    out.reserve(size / 2 + size / 8);
+    append_utf16le(out, data, size, bad_offsets);
     return out;
 }
 
@@ -169,6 +198,44 @@ DecodedText decode_text(std::string_view bytes) {
     }
     result.encoding = TextEncoding::windows1252;
     result.utf8 = windows1252_to_utf8(bytes);
+    return result;
+}
+
+DecodedText decode_text_file(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char bom[2] = {0, 0};
+    if (in) in.read(bom, 2);
+    if (!in || static_cast<unsigned char>(bom[0]) != 0xFF || static_cast<unsigned char>(bom[1]) != 0xFE) {
+        // Not UTF-16: the UTF-8 text is the file itself (or its 8-bit transcoding).
+        in.close();
+        return decode_text(read_file_bytes(file));
+    }
+    // UTF-16LE is decoded chunk by chunk, so that the whole file is never in memory
+    // next to its UTF-8 form (a whole-hive export is hundreds of megabytes).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || size > kMaxEvidenceFileBytes) return decode_text(read_file_bytes(file));  // reports why
+    DecodedText result;
+    result.encoding = TextEncoding::utf16le;
+    result.utf8.reserve(static_cast<std::size_t>(size / 2) + 64);
+    constexpr std::size_t kChunk = std::size_t{8} << 20;  // even, so units never straddle
+    std::string chunk(kChunk + 2, '\0');
+    std::size_t held = 0;  // a high surrogate kept back for the next chunk
+    for (;;) {
+        in.read(chunk.data() + held, static_cast<std::streamsize>(kChunk));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        std::size_t n = held + got;
+        const bool last = got < kChunk;
+        held = 0;
+        if (!last && n >= 2) {
+            const auto hi = static_cast<unsigned char>(chunk[n - 1]);
+            if (n % 2 == 0 && hi >= 0xD8 && hi <= 0xDB) held = 2;
+        }
+        append_utf16le(result.utf8, reinterpret_cast<const std::uint8_t*>(chunk.data()), n - held, &result.bad_offsets);
+        if (last) break;
+        if (held) std::memcpy(chunk.data(), chunk.data() + n - held, held);
+    }
+    if (in.bad()) throw InputError(Diagnostic{{file.string(), 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno))});
     return result;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,18 @@ struct DecodedText {
 // otherwise Windows-1252.
 DecodedText decode_text(std::string_view bytes);
 
+// The same for a file.  UTF-16LE files are decoded in chunks, so memory holds the
+// UTF-8 text and one chunk, not the whole file as well.  Throws InputError when the
+// file cannot be read.
+DecodedText decode_text_file(const std::filesystem::path& file);
+
 bool is_valid_utf8(std::string_view bytes);
 void append_utf8(std::string& out, char32_t code_point);
 // Unpaired surrogates and a dangling odd byte become U+FFFD; their offsets in the
 // output are appended to bad_offsets when given.
+// The same, appended to `out`; `size` bytes, a final odd byte counts as dangling.
+void append_utf16le(std::string& out, const std::uint8_t* data, std::size_t size,
+                    std::vector<std::size_t>* bad_offsets = nullptr);
 std::string utf16le_to_utf8(const std::uint8_t* data, std::size_t size,
                             std::vector<std::size_t>* bad_offsets = nullptr);
 std::string windows1252_to_utf8(std::string_view bytes);
