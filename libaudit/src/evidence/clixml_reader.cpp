@@ -421,7 +421,7 @@ std::vector<std::pair<PsValue, PsValue>> ClixmlReader::read_entries(pugi::xml_no
 PsValue ClixmlReader::read_progress_record(pugi::xml_node node, int depth) {
     static const std::unordered_map<std::string_view, std::string_view> fields{
         {"AV", "Activity"}, {"AI", "ActivityId"}, {"PI", "ParentActivityId"}, {"PC", "PercentComplete"},
-        {"T", "RecordType"}, {"SR", "SecondsRemaining"}, {"SD", "StatusDescription"}, {"CO", "CurrentOperation"},
+        {"T", "RecordType"}, {"SR", "SecondsRemaining"}, {"SD", "StatusDescription"},
     };
     auto obj = std::make_shared<PsObject>();
     obj->type_names = {"System.Management.Automation.ProgressRecord"};
@@ -429,7 +429,11 @@ PsValue ClixmlReader::read_progress_record(pugi::xml_node node, int depth) {
         if (child.type() != pugi::node_element) continue;
         // Fields are named by tag, except those written as a typed value with N.
         std::string name = child.attribute("N").value();
-        if (name.empty()) {
+        const std::string_view tag = child.name();
+        if (name.empty() && (tag == "Nil" || tag == "S")) {
+            // The current operation is written as a bare string, or Nil when unset.
+            obj->properties.push_back({"CurrentOperation", convert(child, depth + 1)});
+        } else if (name.empty()) {
             auto it = fields.find(child.name());
             if (it == fields.end()) fail(child, fmt::format("unexpected <{}> in <PR>", child.name()));
             name = it->second;
