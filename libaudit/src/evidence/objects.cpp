@@ -19,6 +19,8 @@ bool iequal(std::string_view a, std::string_view b) {
 // without generic arguments ("List`1[[...]]" is "List").
 std::string_view short_name(std::string_view full) {
     full = full.substr(0, std::min(full.find('`'), full.find('[')));
+    // CIM and WMI objects: "...CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbServerConfiguration".
+    if (full.find('#') != std::string_view::npos) return full.substr(full.find_last_of("#/\\") + 1);
     const auto dot = full.rfind('.');
     return dot == std::string_view::npos ? full : full.substr(dot + 1);
 }
