@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -326,6 +327,19 @@ HARDCHECK_API bool looks_like_reg(std::string_view first_bytes);
 // Loads one host bundle directory: every file recognised by content.
 HARDCHECK_API HostEvidence load_host(const std::filesystem::path& directory,
                                      const EvidenceNeeds* needs = nullptr);
+
+// `hardcheck dump FILE` for CLIXML, configuration and event files: one JSON line per
+// top-level object (type_names, to_string, value, properties with typed values,
+// file, line), per config element (path, attributes, text) or per event.  With
+// `summary`, one line {"file","format","objects","errors"} instead.  Problems are
+// appended to `problems` (print them as file:line:col: error: ...); the return value
+// is their number.  Throws InputError for a file of none of these formats (registry
+// exports have their own dump).
+HARDCHECK_API std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream& out, bool summary,
+                                               std::vector<Diagnostic>& problems);
+// `hardcheck dump --bundle DIR`: a line for the host (name, collections, counts),
+// then one {"file","format","read"} line per file below the directory.
+HARDCHECK_API void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out);
 
 // Expands a bundle argument: a host directory itself, or a directory whose
 // subdirectories are host directories.

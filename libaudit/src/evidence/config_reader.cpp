@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "evidence/config_walk.hpp"
 #include "evidence/file_bytes.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/xml_scan.hpp"
@@ -120,5 +121,32 @@ std::vector<XmlMatch> ConfigDocument::select(std::string_view xpath) const {
     }
     return matches;
 }
+
+namespace detail {
+
+void walk_config(const ConfigDocument& doc, const std::function<void(const ConfigElement&)>& visit) {
+    if (!doc.impl) return;
+    const auto& impl = *doc.impl;
+    // Iterative, so a deeply nested file cannot exhaust the stack.
+    std::vector<std::pair<pugi::xml_node, std::string>> stack;
+    stack.emplace_back(impl.doc.document_element(), "/" + std::string(impl.doc.document_element().name()));
+    while (!stack.empty()) {
+        auto [node, path] = std::move(stack.back());
+        stack.pop_back();
+        ConfigElement element;
+        element.path = path;
+        for (auto attr : node.attributes()) element.attributes.emplace_back(attr.name(), attr.value());
+        element.text = node.child_value();
+        element.where = node.offset_debug() > 0 ? impl.locate(doc.file, static_cast<std::size_t>(node.offset_debug() - 1))
+                                                : SourceLocation{doc.file, 0, 0};
+        visit(element);
+        std::vector<pugi::xml_node> children;
+        for (auto child : node.children())
+            if (child.type() == pugi::node_element) children.push_back(child);
+        for (auto it = children.rbegin(); it != children.rend(); ++it) stack.emplace_back(*it, path + "/" + it->name());
+    }
+}
+
+}  // namespace detail
 
 }  // namespace hardcheck
