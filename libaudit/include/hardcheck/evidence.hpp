@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -121,6 +123,7 @@ HARDCHECK_API std::optional<std::string> canonical_reg_key(std::string_view key)
 // PowerShell objects (Export-Clixml)
 
 struct PsObject;
+struct EvidenceNeeds;
 
 // One value of a CLIXML document.  Enums (an Obj with ToString and an integer)
 // are kind `enumeration` with both `text` (name) and `integer` (number).
@@ -152,6 +155,11 @@ struct HARDCHECK_API PsObject {
     std::string to_string;                // ToString, when written
     std::vector<PsProperty> properties;   // Props then MS, in document order
     SourceLocation where;                 // the <Obj> start tag
+    // What a top-level object wraps besides its properties: an enum, a list, a
+    // dictionary or a primitive (a top-level <S> becomes an object of type
+    // System.String with its value here); kind null for a plain property bag.  Nested
+    // objects leave it null: the PsValue holding them carries the content itself.
+    PsValue value;
 
     // Case-insensitive property lookup, as PowerShell does.
     const PsValue* property(std::string_view name) const;
@@ -162,11 +170,45 @@ struct HARDCHECK_API ObjectCollection {
     std::string type_name;  // the objects' first type name, full
     std::vector<std::shared_ptr<const PsObject>> objects;
     std::vector<std::string> files;
+    // Parts of those files that could not be read (an object that did not parse, a
+    // Ref to nothing): the collection may be missing objects, so a check over it
+    // must not pass.
+    std::vector<Diagnostic> problems;
 };
 
 // Short type name ("ExchangeServer") or cmdlet ("Get-ExchangeServer") to the full
 // type names that may carry those objects; empty when unknown.
 HARDCHECK_API std::vector<std::string> object_type_names_for(std::string_view type_or_cmdlet);
+
+// True when `type_name` (full, as in a TN) is what `wanted` (full, short or cmdlet
+// name) names; "Deserialized." prefixes and generic arguments are ignored.
+HARDCHECK_API bool object_type_matches(std::string_view type_name, std::string_view wanted);
+
+// Statistics of one CLIXML file (for `hardcheck dump --summary`).
+struct HARDCHECK_API ClixmlFileSummary {
+    std::string encoding;        // utf-16le, utf-8, utf-8-bom, windows-1252
+    std::uint64_t objects = 0;   // top-level values decoded
+    std::uint64_t skipped = 0;   // top-level objects of types nobody asked for
+    std::uint64_t errors = 0;
+};
+
+// Reads an Export-Clixml file one top-level value at a time and hands each to
+// `on_object` as an object (a top-level primitive becomes an object of its .NET type
+// holding the value).  Objects that cannot be read are reported in `problems` and
+// skipped; a file that is not CLIXML at all (or not XML) throws InputError.  With
+// `needs`, top-level objects of types it does not name are not decoded.
+using ClixmlObjectSink = std::function<void(std::shared_ptr<const PsObject>)>;
+HARDCHECK_API ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const ClixmlObjectSink& on_object,
+                                                 std::vector<Diagnostic>& problems,
+                                                 const EvidenceNeeds* needs = nullptr);
+HARDCHECK_API ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& name,
+                                                   const ClixmlObjectSink& on_object,
+                                                   std::vector<Diagnostic>& problems,
+                                                   const EvidenceNeeds* needs = nullptr);
+
+// True when the (decoded) start of a file has the CLIXML root: Objs in the
+// PowerShell 2004/04 namespace.
+HARDCHECK_API bool looks_like_clixml(std::string_view first_bytes);
 
 // ---------------------------------------------------------------------------
 // IIS / .NET configuration files and event exports
@@ -189,6 +231,12 @@ public:
     std::shared_ptr<const Impl> impl;
 };
 
+// Reads an XML file whose root is `configuration` (UTF-8 or UTF-16LE with BOM).
+// Throws InputError (file:line:col) when it is not well-formed or has another root.
+HARDCHECK_API ConfigDocument read_config_file(const std::filesystem::path& file);
+HARDCHECK_API ConfigDocument read_config_buffer(std::string_view bytes, const std::string& name);
+HARDCHECK_API bool looks_like_config(std::string_view first_bytes);
+
 struct HARDCHECK_API EventRecord {
     std::uint32_t id = 0;
     std::string provider;
@@ -196,6 +244,29 @@ struct HARDCHECK_API EventRecord {
     std::string channel;
     std::vector<std::pair<std::string, std::string>> data;  // EventData, in order
     SourceLocation where;
+
+    // The value of a named EventData field, or null.
+    const std::string* field(std::string_view name) const;
+};
+
+// `wevtutil qe LOG /f:xml` output (Event elements in the Windows event schema, one
+// after another or under one root).  Events that cannot be read are reported in
+// `problems`; a file that is not an event export throws InputError.
+HARDCHECK_API std::vector<EventRecord> read_event_xml_file(const std::filesystem::path& file,
+                                                           std::vector<Diagnostic>& problems);
+HARDCHECK_API std::vector<EventRecord> read_event_xml_buffer(std::string_view bytes, const std::string& name,
+                                                             std::vector<Diagnostic>& problems);
+HARDCHECK_API bool looks_like_event_xml(std::string_view first_bytes);
+// An EventLogRecord from Get-WinEvent | Export-Clixml as an event; nullopt for any
+// other object.  Positional Properties get their field names for the layouts we know
+// (Sysmon 1, Security 4688); others are named "1", "2", ...
+HARDCHECK_API std::optional<EventRecord> event_from_object(const PsObject& object);
+
+// What load_host made of one file.
+struct HARDCHECK_API EvidenceFile {
+    std::string path;
+    std::string format;  // reg, clixml, config, events, manifest, unknown
+    bool read = false;   // false: recognised but not needed (or unreadable: see problems)
 };
 
 // What a baseline reads.  Readers may skip everything else.
@@ -224,6 +295,7 @@ struct HARDCHECK_API HostEvidence {
     std::vector<EventRecord> events;
     std::vector<std::string> files;    // evidence files read, in order
     std::vector<std::string> ignored;  // files not recognised as evidence
+    std::vector<EvidenceFile> recognised;  // every file below the directory, in order
     std::vector<Diagnostic> problems;  // lines or files that could not be read
 
     // The collection for a short type name, full type name or cmdlet name; null
@@ -255,6 +327,19 @@ HARDCHECK_API bool looks_like_reg(std::string_view first_bytes);
 // Loads one host bundle directory: every file recognised by content.
 HARDCHECK_API HostEvidence load_host(const std::filesystem::path& directory,
                                      const EvidenceNeeds* needs = nullptr);
+
+// `hardcheck dump FILE` for CLIXML, configuration and event files: one JSON line per
+// top-level object (type_names, to_string, value, properties with typed values,
+// file, line), per config element (path, attributes, text) or per event.  With
+// `summary`, one line {"file","format","objects","errors"} instead.  Problems are
+// appended to `problems` (print them as file:line:col: error: ...); the return value
+// is their number.  Throws InputError for a file of none of these formats (registry
+// exports have their own dump).
+HARDCHECK_API std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream& out, bool summary,
+                                               std::vector<Diagnostic>& problems);
+// `hardcheck dump --bundle DIR`: a line for the host (name, collections, counts),
+// then one {"file","format","read"} line per file below the directory.
+HARDCHECK_API void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out);
 
 // Expands a bundle argument: a host directory itself, or a directory whose
 // subdirectories are host directories.

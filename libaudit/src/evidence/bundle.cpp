@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
 
 namespace hardcheck {
@@ -61,6 +62,61 @@ void read_manifest(const fs::path& file, HostEvidence& host) {
     }
 }
 
+bool needs_all(const EvidenceNeeds* needs) { return needs == nullptr || needs->everything; }
+
+bool wants_type(const EvidenceNeeds* needs, const std::string& type_name) {
+    if (needs_all(needs)) return true;
+    return std::any_of(needs->object_types.begin(), needs->object_types.end(),
+                       [&](const std::string& w) { return object_type_matches(type_name, w); });
+}
+
+// Reads one CLIXML file: objects grouped by their first type name, event records
+// (Get-WinEvent) also as events.  Problems of the file are copied to every
+// collection it added to, so a check over one of them knows it may be incomplete.
+void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNeeds* needs) {
+    const auto first_problem = host.problems.size();
+    std::vector<std::string> touched;
+    auto sink = [&](std::shared_ptr<const PsObject> object) {
+        if (object->type_names.empty()) return;  // a top-level $null says nothing
+        const auto& type = object->type_names.front();
+        if ((needs_all(needs) || needs->events))
+            if (auto event = event_from_object(*object)) host.events.push_back(std::move(*event));
+        if (!wants_type(needs, type)) return;
+        auto& collection = host.objects[type];
+        collection.type_name = type;
+        if (collection.files.empty() || collection.files.back() != file.string()) collection.files.push_back(file.string());
+        if (std::find(touched.begin(), touched.end(), type) == touched.end()) touched.push_back(type);
+        collection.objects.push_back(std::move(object));
+    };
+    read_clixml_file(file, sink, host.problems, needs);
+    for (const auto& type : touched) {
+        auto& problems = host.objects[type].problems;
+        problems.insert(problems.end(), host.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), host.problems.end());
+    }
+}
+
+// Without host.yaml: the one ExchangeServer object's Name, else the computer name in
+// the registry, else the directory name.
+void name_host_from_evidence(HostEvidence& host) {
+    if (const auto* servers = host.find_objects("ExchangeServer"); servers && servers->objects.size() == 1) {
+        const auto* name = servers->objects.front()->property("Name");
+        if (name && name->kind == PsValue::Kind::string && !name->text.empty()) {
+            host.host = name->text;
+            return;
+        }
+    }
+    // REGSTR_PATH_COMPUTRNAME / REGSTR_VAL_COMPUTERNAME of the Windows SDK (regstr.h),
+    // https://microsoft.github.io/windows-docs-rs/doc/windows/Win32/System/Registry/constant.REGSTR_VAL_COMPUTERNAME.html
+    for (const char* key : {"HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName",
+                            "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control\\ComputerName\\ComputerName"}) {
+        auto found = host.registry.lookup(key, "ComputerName");
+        if (found.presence == Presence::present && !found.value->text.empty()) {
+            host.host = found.value->text;
+            return;
+        }
+    }
+}
+
 bool has_evidence_files(const fs::path& dir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
@@ -80,16 +136,58 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
     host.directory = directory;
     host.host = fs::absolute(directory).lexically_normal().filename().string();
     if (host.host.empty()) host.host = fs::absolute(directory).lexically_normal().parent_path().filename().string();
+    bool named = false;
     for (const auto& file : files_below(directory)) {
+        EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {
             read_manifest(file, host);
+            named = host.facts.count("host") != 0;
+            seen.format = "manifest";
+            seen.read = true;
+            host.recognised.push_back(std::move(seen));
             continue;
         }
-        if (looks_like_reg(read_prefix(file, 256))) {
-            read_reg_file(file, host.registry, host.problems, needs);
-            host.files.push_back(file.string());
+        // Enough of the file to reach the root element past a long comment.
+        const std::string prefix = read_prefix(file, 64 * 1024);
+        bool wanted = true;
+        if (looks_like_reg(prefix.substr(0, 256))) {
+            seen.format = "reg";
+        } else if (looks_like_clixml(prefix)) {
+            seen.format = "clixml";
+            wanted = needs_all(needs) || !needs->object_types.empty() || needs->events;
+        } else if (looks_like_config(prefix)) {
+            seen.format = "config";
+            wanted = needs_all(needs) || needs->configs;
+        } else if (looks_like_event_xml(prefix)) {
+            seen.format = "events";
+            wanted = needs_all(needs) || needs->events;
+        } else {
+            host.ignored.push_back(file.string());
+            host.recognised.push_back(std::move(seen));
+            continue;
         }
+        if (wanted) {
+            try {
+                if (seen.format == "reg") {
+                    read_reg_file(file, host.registry, host.problems, needs);
+                } else if (seen.format == "clixml") {
+                    read_clixml_into(file, host, needs);
+                } else if (seen.format == "config") {
+                    host.configs.push_back(read_config_file(file));
+                } else {
+                    auto events = read_event_xml_file(file, host.problems);
+                    host.events.insert(host.events.end(), std::make_move_iterator(events.begin()),
+                                       std::make_move_iterator(events.end()));
+                }
+                seen.read = true;
+                host.files.push_back(file.string());
+            } catch (const InputError& e) {
+                host.problems.insert(host.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+            }
+        }
+        host.recognised.push_back(std::move(seen));
     }
+    if (!named) name_host_from_evidence(host);
     return host;
 }
 

@@ -15,8 +15,12 @@ bool iequal(std::string_view a, std::string_view b) {
            });
 }
 
-// The last dotted component of a full .NET type name ("...Management.ExchangeServer").
+// The last dotted component of a full .NET type name ("...Management.ExchangeServer"),
+// without generic arguments ("List`1[[...]]" is "List").
 std::string_view short_name(std::string_view full) {
+    full = full.substr(0, std::min(full.find('`'), full.find('[')));
+    // CIM and WMI objects: "...CimInstance#ROOT/Microsoft/Windows/SMB/MSFT_SmbServerConfiguration".
+    if (full.find('#') != std::string_view::npos) return full.substr(full.find_last_of("#/\\") + 1);
     const auto dot = full.rfind('.');
     return dot == std::string_view::npos ? full : full.substr(dot + 1);
 }
@@ -54,11 +58,18 @@ std::vector<std::string> object_type_names_for(std::string_view type_or_cmdlet) 
     return {std::string(wanted)};
 }
 
+bool object_type_matches(std::string_view type_name, std::string_view wanted) {
+    constexpr std::string_view kDeserialized = "Deserialized.";
+    if (type_name.size() > kDeserialized.size() && iequal(type_name.substr(0, kDeserialized.size()), kDeserialized))
+        type_name.remove_prefix(kDeserialized.size());
+    for (const auto& name : object_type_names_for(wanted))
+        if (iequal(type_name, name) || iequal(short_name(type_name), name)) return true;
+    return false;
+}
+
 const ObjectCollection* HostEvidence::find_objects(std::string_view type_or_cmdlet) const {
-    for (const auto& wanted : object_type_names_for(type_or_cmdlet)) {
-        for (const auto& [full, collection] : objects)
-            if (iequal(full, wanted) || iequal(short_name(full), wanted)) return &collection;
-    }
+    for (const auto& [full, collection] : objects)
+        if (object_type_matches(full, type_or_cmdlet)) return &collection;
     return nullptr;
 }
 

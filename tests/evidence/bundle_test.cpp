@@ -1,0 +1,148 @@
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <random>
+
+#include "hardcheck/evidence.hpp"
+#include "test_paths.hpp"
+
+using namespace hardcheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path corpus() { return test::data_dir() / "corpus" / "exchange" / "E16"; }
+
+// A host directory built for one test from corpus files under other names.
+struct Bundle {
+    fs::path dir;
+    Bundle() {
+        std::random_device rd;
+        dir = fs::temp_directory_path() / ("hardcheck-bundle-" + std::to_string(rd()));
+        fs::create_directories(dir / "sub");
+    }
+    ~Bundle() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    void copy(const fs::path& from, const std::string& as) const { fs::copy_file(from, dir / as); }
+    void write(const std::string& as, const std::string& text) const { std::ofstream(dir / as, std::ios::binary) << text; }
+    std::string path(const std::string& name) const { return (dir / name).string(); }
+};
+
+const EvidenceFile* recognised(const HostEvidence& host, const std::string& path) {
+    for (const auto& f : host.recognised)
+        if (f.path == path) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bundle)
+
+BOOST_FIXTURE_TEST_CASE(files_are_recognised_by_content_not_name, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "server.txt");
+    copy(corpus() / "Exchange" / "IIS" / "applicationHost.config", "sub/iis.dat");
+    copy(test::data_dir() / "events" / "sysmon_and_4688.xml", "sub/events.log");
+    write("tls.reg", "Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\T]\n\"A\"=dword:1\n");
+    write("README.md", "# notes\n");
+    auto host = load_host(dir);
+    BOOST_TEST(host.problems.empty());
+    BOOST_TEST(recognised(host, path("server.txt"))->format == "clixml");
+    BOOST_TEST(recognised(host, path("sub/iis.dat"))->format == "config");
+    BOOST_TEST(recognised(host, path("sub/events.log"))->format == "events");
+    BOOST_TEST(recognised(host, path("tls.reg"))->format == "reg");
+    BOOST_TEST(recognised(host, path("README.md"))->format == "unknown");
+    BOOST_TEST(host.ignored == (std::vector<std::string>{path("README.md")}));
+    BOOST_TEST(host.files.size() == 4u);
+    const auto* servers = host.find_objects("Get-ExchangeServer");
+    BOOST_REQUIRE(servers != nullptr);
+    BOOST_TEST(servers->objects.size() == 1u);
+    BOOST_TEST(servers->files == (std::vector<std::string>{path("server.txt")}));
+    BOOST_TEST(servers->problems.empty());
+    BOOST_REQUIRE(host.configs.size() == 1u);
+    BOOST_TEST(host.configs[0].kind == "applicationHost");
+    BOOST_TEST(host.events.size() == 3u);
+    BOOST_TEST((host.registry.lookup("HKLM\\SOFTWARE\\T", "A").presence == Presence::present));
+}
+
+BOOST_FIXTURE_TEST_CASE(host_name_comes_from_the_exchange_server_object_without_host_yaml, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
+    BOOST_TEST(load_host(dir).host == "SOLO-E16A");
+}
+
+BOOST_FIXTURE_TEST_CASE(host_yaml_names_the_host_before_the_evidence, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
+    write("host.yaml", "host: exch-prod-1\nroles: [mailbox]\n");
+    auto host = load_host(dir);
+    BOOST_TEST(host.host == "exch-prod-1");
+    BOOST_TEST(recognised(host, path("host.yaml"))->format == "manifest");
+}
+
+BOOST_FIXTURE_TEST_CASE(host_name_falls_back_to_registry_computer_name_then_directory, Bundle) {
+    write("x.txt", "nothing\n");
+    BOOST_TEST(load_host(dir).host == dir.filename().string());
+    write("name.reg", "Windows Registry Editor Version 5.00\n\n"
+                      "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName]\n"
+                      "\"ComputerName\"=\"EXCH2\"\n");
+    BOOST_TEST(load_host(dir).host == "EXCH2");
+}
+
+BOOST_FIXTURE_TEST_CASE(needs_skip_unneeded_types_configs_and_events, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "a.xml");
+    copy(corpus() / "Exchange" / "GetOrganizationConfig.xml", "b.xml");
+    copy(corpus() / "Exchange" / "IIS" / "applicationHost.config", "c.config");
+    copy(test::data_dir() / "events" / "sysmon_and_4688.xml", "d.xml");
+    auto needs = EvidenceNeeds::none();
+    needs.object_types.insert("ExchangeServer");
+    auto host = load_host(dir, &needs);
+    BOOST_TEST(host.find_objects("ExchangeServer") != nullptr);
+    BOOST_TEST(host.find_objects("OrganizationConfig") == nullptr);
+    BOOST_TEST(host.configs.empty());
+    BOOST_TEST(host.events.empty());
+    BOOST_TEST(!recognised(host, path("c.config"))->read);
+    BOOST_TEST(recognised(host, path("c.config"))->format == "config");
+    BOOST_TEST(recognised(host, path("a.xml"))->read);
+    needs.configs = true;
+    needs.events = true;
+    auto more = load_host(dir, &needs);
+    BOOST_TEST(more.configs.size() == 1u);
+    BOOST_TEST(more.events.size() == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(get_winevent_export_fills_events, Bundle) {
+    copy(corpus() / "OS" / "GetWinEventOldestSystem.xml", "w.xml");
+    auto needs = EvidenceNeeds::none();
+    needs.events = true;
+    auto host = load_host(dir, &needs);
+    BOOST_REQUIRE(host.events.size() == 1u);
+    BOOST_TEST(host.events[0].id == 104u);
+    BOOST_TEST(host.objects.empty());
+    BOOST_TEST(load_host(dir).find_objects("Get-WinEvent") != nullptr);
+}
+
+BOOST_FIXTURE_TEST_CASE(damaged_object_marks_its_collection_and_the_host, Bundle) {
+    write("s.xml",
+          "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+          "<Obj RefId=\"0\"><TN RefId=\"0\"><T>System.ServiceProcess.ServiceController</T></TN><Props><S N=\"Name\">A</S></Props></Obj>\n"
+          "<Obj RefId=\"1\"><TNRef RefId=\"0\" /><Props><I32 N=\"Bad\">x</I32></Props></Obj>\n"
+          "</Objs>\n");
+    auto host = load_host(dir);
+    const auto* services = host.find_objects("Get-Service");
+    BOOST_REQUIRE(services != nullptr);
+    BOOST_TEST(services->objects.size() == 1u);
+    BOOST_REQUIRE(services->problems.size() == 1u);
+    BOOST_TEST(services->problems[0].str() == path("s.xml") + ":3:42: error: <I32> holds 'x', not an integer in range");
+    BOOST_TEST(host.problems.size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(unreadable_config_is_a_problem_not_an_exception, Bundle) {
+    write("web.config", "<configuration>\n<a>\n</configuration>\n");
+    auto host = load_host(dir);
+    BOOST_REQUIRE(host.problems.size() == 1u);
+    BOOST_TEST(host.problems[0].str() == path("web.config") + ":3:3: error: Start-end tags mismatch");
+    BOOST_TEST(host.configs.empty());
+    BOOST_TEST(!recognised(host, path("web.config"))->read);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
