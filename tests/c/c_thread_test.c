@@ -20,7 +20,7 @@ static void *run_job(void *arg) {
     struct job *job = arg;
     int i;
     for (i = 0; i < ROUNDS; ++i) {
-        hc_bundle *bundle = NULL;
+        hc_bundle *bundle = NULL, *missing_bundle = NULL;
         hc_run *run = NULL;
         const hc_result *r = NULL;
         hc_baseline *missing = NULL;
@@ -31,7 +31,7 @@ static void *run_job(void *arg) {
                  hc_run_result(&r, run, 0) == HC_OK && strcmp(r->host, job->host) == 0 &&
                  r->status == job->status;
         /* An error in this thread names this thread's input, whatever the other does. */
-        ok = ok && hc_bundle_load(&bundle, job->host, NULL) == HC_EINPUT && bundle == NULL &&
+        ok = ok && hc_bundle_load(&missing_bundle, job->host, NULL) == HC_EINPUT && missing_bundle == NULL &&
              hc_error_last()->file != NULL && strcmp(hc_error_last()->file, job->host) == 0;
         ok = ok && hc_baseline_load(&missing, NULL) == HC_EINVAL &&
              strcmp(hc_error_last()->message, "path_or_id is NULL") == 0;

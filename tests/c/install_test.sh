@@ -6,8 +6,8 @@
 # Usage: install_test.sh BUILD_DIR SOURCE_DIR [EXTRA_FLAGS]
 # EXTRA_FLAGS are added to every compile and link (the sanitizer flags, when the
 # library was built with them); HARDCHECK_PYTHON_PRELOAD, when set, is the
-# LD_PRELOAD for python3 (the ASan runtime in a sanitizer build; leaks are not
-# checked there, as the interpreter's own would be reported: python_test does).
+# LD_PRELOAD for python3 (the ASan runtime and libstdc++ in a sanitizer build);
+# HARDCHECK_PYTHON3 names the interpreter.
 set -euo pipefail
 build=$1 source=$2 flags=${3:-}
 scratch=$(mktemp -d)
@@ -58,7 +58,9 @@ status=0
 
 echo "== installed Python package"
 pydir=$(dirname "$(find "$prefix" -name _installed.py -path '*hardcheck*' | head -n1)")
-env -u HARDCHECK_LIBRARY ${HARDCHECK_PYTHON_PRELOAD:+LD_PRELOAD="$HARDCHECK_PYTHON_PRELOAD" ASAN_OPTIONS=detect_leaks=0} PYTHONPATH="$(dirname "$pydir")" PYTHONDONTWRITEBYTECODE=1 python3 -c "
+python_env=()
+[[ -n ${HARDCHECK_PYTHON_PRELOAD:-} ]] && python_env=("LD_PRELOAD=$HARDCHECK_PYTHON_PRELOAD" PYTHONMALLOC=malloc)
+env -u HARDCHECK_LIBRARY "${python_env[@]}" PYTHONPATH="$(dirname "$pydir")" PYTHONDONTWRITEBYTECODE=1 "${HARDCHECK_PYTHON3:-python3}" -c "
 import hardcheck
 b = hardcheck.Baseline.load('$baseline')
 r = list(hardcheck.run(b, hardcheck.Bundle.load('$bundle', b)))
