@@ -80,7 +80,7 @@ int main() {
 
     const long n_baseline = until_success("hc_baseline_load", [&] {
         hc_baseline_free(baseline);
-        return hc_baseline_load(&baseline, "baselines/exchange-tls.yaml");
+        return hc_baseline_load(&baseline, "tests/c/data/tls-02.yaml");
     });
     // Not hc_bundle_load: libstdc++'s non-throwing recursive_directory_iterator
     // constructor (GCC 12), which the bundle loader uses, calls std::terminate when

@@ -54,7 +54,7 @@ int main(void) {
     };
     int i, failures = 0;
 
-    if (hc_baseline_load(&baseline, "baselines/exchange-tls.yaml") != HC_OK) {
+    if (hc_baseline_load(&baseline, "tests/c/data/tls-02.yaml") != HC_OK) {
         fprintf(stderr, "cannot load the baseline: %s\n", hc_error_last()->message);
         return 1;
     }

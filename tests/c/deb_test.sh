@@ -30,5 +30,6 @@ dpkg-deb -x "$deb" "$root"
 status=0
 out=$("$root/usr/bin/hardcheck" run -b exchange-tls -e "$source/examples/bundles" --verbose) || status=$?
 [[ $status -eq 1 ]] || { echo "packaged CLI exited $status, expected 1 (one host fails)" >&2; exit 1; }
-grep -q "^summary: 2 results: 1 pass, 1 fail" <<<"$out" || { echo "$out" >&2; exit 1; }
+grep -Eq "^ +PASS +high +TLS-02 " <<<"$out" && grep -Eq "^ +FAIL +high +TLS-02 " <<<"$out" \
+    || { echo "$out" >&2; exit 1; }
 echo "$(basename "$deb"): $(wc -l <<<"$contents") entries; Depends: $depends"

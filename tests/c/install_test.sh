@@ -37,7 +37,7 @@ cc -std=c11 -Wall -Wextra -Wpedantic -Werror $flags $(pkg-config --cflags hardch
 # Built-in ids are found relative to the running program, which is not installed
 # here: the consumers load the installed baseline by path.
 out=$("$scratch/consumer_pc" "$prefix/share/hardcheck/baselines/exchange-tls.yaml" "$bundle")
-[[ $(head -n1 <<<"$out") == "$expected" ]] || { echo "pkg-config consumer printed: $out" >&2; exit 1; }
+grep -qxF "$expected" <<<"$out" || { echo "pkg-config consumer printed: $out" >&2; exit 1; }
 
 echo "== find_package(hardcheck)"
 cmake -S "$source/tests/c/consumer" -B "$scratch/consumer-build" -G Ninja \
@@ -46,9 +46,9 @@ cmake -S "$source/tests/c/consumer" -B "$scratch/consumer-build" -G Ninja \
 cmake --build "$scratch/consumer-build" >/dev/null
 baseline=$prefix/share/hardcheck/baselines/exchange-tls.yaml
 out=$("$scratch/consumer-build/consumer_c" "$baseline" "$bundle")
-[[ $(head -n1 <<<"$out") == "$expected" ]] || { echo "CMake C consumer printed: $out" >&2; exit 1; }
+grep -qxF "$expected" <<<"$out" || { echo "CMake C consumer printed: $out" >&2; exit 1; }
 out=$("$scratch/consumer-build/consumer_cxx" "$baseline" "$bundle")
-[[ $(head -n1 <<<"$out") == "EXCH02 TLS-02 fail" ]] || { echo "CMake C++ consumer printed: $out" >&2; exit 1; }
+grep -qxF "EXCH02 TLS-02 fail" <<<"$out" || { echo "CMake C++ consumer printed: $out" >&2; exit 1; }
 
 echo "== installed CLI, built-in baseline by id"
 [[ $("$prefix/bin/hardcheck" version) == "hardcheck 0.1.0" ]]
@@ -64,7 +64,7 @@ env -u HARDCHECK_LIBRARY "${python_env[@]}" PYTHONPATH="$(dirname "$pydir")" PYT
 import hardcheck
 b = hardcheck.Baseline.load('$baseline')
 r = list(hardcheck.run(b, hardcheck.Bundle.load('$bundle', b)))
-assert [(x.host, str(x.status)) for x in r] == [('EXCH02', 'fail')], r
+assert ('EXCH02', 'TLS-02', 'fail') in [(x.host, x.check_id, str(x.status)) for x in r], r
 assert hardcheck._native.lib._name.startswith('$libdir'), hardcheck._native.lib._name
 "
 echo "install test passed"

@@ -37,7 +37,11 @@ checks:
 """
 
 
-def audit(bundle_dir, baseline="baselines/exchange-tls.yaml", checks=None):
+# The tests' own copy of TLS-02, unaffected by checks added to exchange-tls.
+TEST_BASELINE = "tests/c/data/tls-02.yaml"
+
+
+def audit(bundle_dir, baseline=TEST_BASELINE, checks=None):
     with hardcheck.Baseline.load(baseline) as b, hardcheck.Bundle.load(bundle_dir, b) as bundle:
         with hardcheck.run(b, bundle, checks) as run:
             return list(run)
@@ -77,7 +81,8 @@ class Results(unittest.TestCase):
 
     def test_builtin_baseline_by_id(self):
         with hardcheck.Baseline.load("exchange-tls") as b:
-            self.assertEqual((b.id, b.version, len(b)), ("exchange-tls", "0.1.0", 1))
+            self.assertEqual(b.id, "exchange-tls")
+            self.assertGreaterEqual(len(b), 1)
 
 
 class Baselines(unittest.TestCase):
@@ -116,7 +121,7 @@ class Baselines(unittest.TestCase):
         self.assertEqual((cm.exception.file, cm.exception.line), ("no/such/dir", 0))
 
     def test_closed_handle_is_rejected(self):
-        b = hardcheck.Baseline.load("exchange-tls")
+        b = hardcheck.Baseline.load(TEST_BASELINE)
         b.close()
         b.close()  # closing twice is harmless
         with self.assertRaises(ValueError):
@@ -125,7 +130,7 @@ class Baselines(unittest.TestCase):
 
 class Reports(unittest.TestCase):
     def setUp(self):
-        self.baseline = hardcheck.Baseline.load("exchange-tls")
+        self.baseline = hardcheck.Baseline.load(TEST_BASELINE)
         self.bundle = hardcheck.Bundle.load("examples/bundles/exch02", self.baseline)
         self.run_ = hardcheck.run(self.baseline, self.bundle)
 
@@ -137,7 +142,7 @@ class Reports(unittest.TestCase):
     def test_text_report_as_string(self):
         self.assertIn("text", hardcheck.report_formats())
         text = self.run_.report("text")
-        self.assertTrue(text.startswith("baseline exchange-tls 0.1.0"))
+        self.assertTrue(text.startswith("baseline c-abi-tls 0.1.0"))
         self.assertIn("FAIL", text)
         self.assertNotIn("evidence:", text)
         self.assertIn("evidence:", self.run_.report("text", verbose=True))
@@ -145,7 +150,8 @@ class Reports(unittest.TestCase):
     def test_unknown_format_raises_invalid_argument(self):
         with self.assertRaises(hardcheck.InvalidArgumentError) as cm:
             self.run_.report("no-such-format")
-        self.assertTrue(str(cm.exception).startswith("unknown report format 'no-such-format' (known: text"))
+        self.assertTrue(str(cm.exception).startswith("unknown report format 'no-such-format' (known: "))
+        self.assertIn("text", str(cm.exception))
 
     def test_report_file_is_written(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -162,7 +168,7 @@ class Reports(unittest.TestCase):
 
 class Threads(unittest.TestCase):
     def test_one_baseline_serves_concurrent_runs(self):
-        baseline = hardcheck.Baseline.load("exchange-tls")
+        baseline = hardcheck.Baseline.load(TEST_BASELINE)
         outcomes = {}
 
         def work(directory):
