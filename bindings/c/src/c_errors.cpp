@@ -1,7 +1,6 @@
 // Thread-local last error of the C ABI.
 #include "c_errors.hpp"
 
-
 namespace hc_detail {
 
 namespace {
