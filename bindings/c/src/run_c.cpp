@@ -1,0 +1,149 @@
+// The C ABI for runs: evaluation, options, results and their evidence.
+#include <memory>
+#include <string>
+
+#include "c_errors.hpp"
+#include "handles.hpp"
+
+using hc_detail::guarded;
+using hc_detail::null_argument;
+using hc_detail::set_error;
+
+namespace {
+
+// The baseline restricted to the requested checks, in baseline order; null when
+// the options ask for all of them.
+int select_checks(std::shared_ptr<const hardcheck::CompiledBaseline>& selected,
+                  const hardcheck::CompiledBaseline& baseline, const hc_run_options& opts) {
+    if (!opts.check_ids) {
+        if (opts.check_id_count != 0) return null_argument("check_ids");
+        return HC_OK;
+    }
+    std::vector<bool> wanted(baseline.checks.size(), false);
+    for (std::size_t i = 0; i < opts.check_id_count; ++i) {
+        if (!opts.check_ids[i]) return null_argument("check_ids[i]");
+        const auto* check = baseline.find(opts.check_ids[i]);
+        if (!check) return set_error(HC_EINVAL, "unknown check id '" + std::string(opts.check_ids[i]) + "'");
+        wanted[static_cast<std::size_t>(check - baseline.checks.data())] = true;
+    }
+    auto copy = std::make_shared<hardcheck::CompiledBaseline>(baseline);
+    copy->checks.clear();
+    for (std::size_t i = 0; i < baseline.checks.size(); ++i)
+        if (wanted[i]) copy->checks.push_back(baseline.checks[i]);
+    selected = std::move(copy);
+    return HC_OK;
+}
+
+// Builds the C views once, so that reading results never allocates.
+void make_views(hc_run& run) {
+    const auto& results = run.report.results;
+    run.severities.reserve(results.size());
+    run.statuses.reserve(results.size());
+    run.views.reserve(results.size());
+    run.evidence.reserve(results.size());
+    for (const auto& r : results) {
+        run.severities.emplace_back(hardcheck::to_string(r.severity));
+        run.statuses.emplace_back(hardcheck::to_string(r.status));
+        auto& items = run.evidence.emplace_back();
+        for (const auto& e : r.evidence) {
+            items.push_back(hc_evidence{e.where.file.empty() ? nullptr : e.where.file.c_str(), e.where.line,
+                                        e.where.column, e.locator.c_str(), e.observed.c_str(),
+                                        e.default_assumed ? 1 : 0});
+        }
+        hc_result v{};
+        v.host = r.host.c_str();
+        v.check_id = r.check_id.c_str();
+        v.title = r.title.c_str();
+        v.severity = run.severities.back().c_str();
+        v.status = static_cast<int>(r.status);
+        v.status_name = run.statuses.back().c_str();
+        v.observed = r.observed.c_str();
+        v.expected = r.expected.c_str();
+        v.message = r.message.c_str();
+        v.default_assumed = r.default_assumed ? 1 : 0;
+        v.evidence_count = items.size();
+        for (const auto& e : items) {
+            if (e.file) {
+                v.evidence_file = e.file;
+                v.evidence_line = e.line;
+                break;
+            }
+        }
+        run.views.push_back(v);
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+int hc_run_options_init(hc_run_options* opts, unsigned int version) {
+    return guarded([&]() -> int {
+        if (!opts) return null_argument("opts");
+        if (version == 0 || version > HC_RUN_OPTIONS_VERSION)
+            return set_error(HC_EVERSION, "unsupported hc_run_options version");
+        *opts = hc_run_options HC_RUN_OPTIONS_INIT;
+        return HC_OK;
+    });
+}
+
+int hc_run_evaluate(hc_run** out, const hc_baseline* baseline, const hc_bundle* bundle, const hc_run_options* opts) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        *out = nullptr;
+        if (!baseline) return null_argument("baseline");
+        if (!bundle) return null_argument("bundle");
+        const hc_run_options defaults = HC_RUN_OPTIONS_INIT;
+        if (!opts) opts = &defaults;
+        if (opts->version == 0 || opts->version > HC_RUN_OPTIONS_VERSION)
+            return set_error(HC_EVERSION, "unsupported hc_run_options version");
+
+        std::shared_ptr<const hardcheck::CompiledBaseline> selected;
+        if (const int rc = select_checks(selected, *baseline->compiled, *opts); rc != HC_OK) return rc;
+        const auto& compiled = selected ? *selected : *baseline->compiled;
+
+        auto run = std::make_unique<hc_run>();
+        run->report.baselines.push_back({compiled.id, compiled.title, compiled.version});
+        run->report.results = hardcheck::evaluate(compiled, bundle->host);
+        make_views(*run);
+        *out = run.release();
+        return HC_OK;
+    });
+}
+
+int hc_run_result_count(size_t* out, const hc_run* run) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        if (!run) return null_argument("run");
+        *out = run->views.size();
+        return HC_OK;
+    });
+}
+
+int hc_run_result(const hc_result** out, const hc_run* run, size_t index) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        *out = nullptr;
+        if (!run) return null_argument("run");
+        if (index >= run->views.size()) return set_error(HC_EINVAL, "result index out of range");
+        *out = &run->views[index];
+        return HC_OK;
+    });
+}
+
+int hc_run_evidence(const hc_evidence** out, const hc_run* run, size_t result_index, size_t index) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        *out = nullptr;
+        if (!run) return null_argument("run");
+        if (result_index >= run->evidence.size()) return set_error(HC_EINVAL, "result index out of range");
+        const auto& items = run->evidence[result_index];
+        if (index >= items.size()) return set_error(HC_EINVAL, "evidence index out of range");
+        *out = &items[index];
+        return HC_OK;
+    });
+}
+
+void hc_run_free(hc_run* run) { delete run; }
+
+}  // extern "C"
