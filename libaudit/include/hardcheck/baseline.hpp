@@ -24,6 +24,13 @@ namespace detail {
 struct Condition;  // the compiled condition tree, private to the library
 }
 
+// A check parameter's value: a single value or a list, as written in YAML.
+struct HARDCHECK_API ParameterValue {
+    std::vector<std::string> values;
+    bool is_list = false;
+    SourceLocation where;
+};
+
 struct HARDCHECK_API Check {
     std::string id;
     std::string title;
@@ -37,6 +44,7 @@ struct HARDCHECK_API Check {
     SourceLocation where;  // the check's `id:` line
     std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
     std::shared_ptr<const detail::Condition> test;          // null only for manual checks
+    std::map<std::string, ParameterValue> parameters;       // declared, with defaults
 };
 
 class HARDCHECK_API CompiledBaseline {
@@ -53,8 +61,8 @@ public:
     const Check* find(std::string_view check_id) const;
 };
 
-// Loads and compiles a baseline file.  Every problem found is reported at once in
-// the InputError (file:line:col each).
+// Loads and compiles a baseline file and everything it includes.  Every problem
+// found is reported at once in the InputError (file:line:col each).
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file);
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml,
                                                                          const std::string& name);
