@@ -26,6 +26,7 @@ std::string label(const EventRecord& e) { return fmt::format("event {} at {}", e
 Item field_item(const EventRecord& e, const std::string& field) {
     Item item;
     item.where = e.where;
+    item.label = fmt::format("{}: {}", label(e), field);
     if (auto value = field_of(e, field)) {
         item.display = fmt::format("{}: {} = '{}'", label(e), field, *value);
         item.observed = observe_text(std::move(*value));

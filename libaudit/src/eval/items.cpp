@@ -44,6 +44,7 @@ Observed observe_text(std::string text) {
 Truth test_item(const Leaf& leaf, const std::vector<Scalar>& operands, const Item& item, const ItemRules& rules,
                 Walk& walk) {
     if (!leaf.has_op) return Truth::yes;  // `count` of the items themselves
+    const std::string& label = item.label.empty() ? item.display : item.label;
     auto apply = [&](const Observed& o) {
         auto outcome = apply_operator(leaf, operands, o);
         if (outcome.truth == Truth::error) {
@@ -66,7 +67,7 @@ Truth test_item(const Leaf& leaf, const std::vector<Scalar>& operands, const Ite
             }
             if (!rules.filter) {
                 walk.absent_no_default = true;
-                walk.problem(fmt::format("{} is absent and no default is declared", item.display));
+                walk.problem(fmt::format("{} is absent and no default is declared", label));
             }
             return Truth::no;
         case Item::State::null:
@@ -77,7 +78,7 @@ Truth test_item(const Leaf& leaf, const std::vector<Scalar>& operands, const Ite
                 return apply(Observed{(*rules.null_as)->number, (*rules.null_as)->text, {}, false});
             if (rules.filter) return Truth::no;
             walk.error = true;
-            walk.problem(fmt::format("{} is null where a value is needed", item.display));
+            walk.problem(fmt::format("{} is null where a value is needed", label));
             return Truth::error;
         case Item::State::value:
             if (leaf.op == Op::exists) return Truth::yes;

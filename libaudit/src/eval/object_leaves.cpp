@@ -17,6 +17,7 @@ std::optional<std::uint64_t> dword_like(std::int64_t x) {
 }
 
 std::string value_text(const PsValue& v);
+std::string plain_text(const PsValue& v);
 
 Observed observe(const PsValue& v) {
     Observed o;
@@ -41,11 +42,11 @@ Observed observe(const PsValue& v) {
             break;
         case PsValue::Kind::list:
             o.is_list = true;
-            for (const auto& item : v.items) o.list.push_back(value_text(item));
+            for (const auto& item : v.items) o.list.push_back(plain_text(item));
             break;
         case PsValue::Kind::dictionary:
             o.is_list = true;  // contains / empty test the keys
-            for (const auto& [key, value] : v.entries) o.list.push_back(value_text(key));
+            for (const auto& [key, value] : v.entries) o.list.push_back(plain_text(key));
             break;
         case PsValue::Kind::object:
             o.text = v.object ? v.object->to_string : v.text;
@@ -55,6 +56,13 @@ Observed observe(const PsValue& v) {
             break;
     }
     return o;
+}
+
+// The text operators compare: an enum's name, a string unquoted.
+std::string plain_text(const PsValue& v) {
+    if (v.kind == PsValue::Kind::null) return "";
+    const Observed o = observe(v);
+    return o.is_list ? value_text(v) : o.text;
 }
 
 std::string value_text(const PsValue& v) {
@@ -152,19 +160,20 @@ std::string identity(const PsObject& o, std::size_t index) {
 Item make_item(const Reached& r, std::string label) {
     Item item;
     item.where = r.where;
+    item.label = label;
     if (!r.problem.empty()) {
         item.state = Item::State::bad;
         item.problem = fmt::format("{}: {}", label, r.problem);
-        item.display = fmt::format("{} unreadable", label);
+        item.display = fmt::format("{} = unreadable", label);
     } else if (!r.value) {
         item.state = Item::State::absent;
-        item.display = fmt::format("{} absent", label);
+        item.display = fmt::format("{} = absent", label);
     } else if (r.value->kind == PsValue::Kind::null) {
         item.state = Item::State::null;
-        item.display = fmt::format("{} null", label);
+        item.display = fmt::format("{} = null", label);
     } else {
         item.observed = observe(*r.value);
-        item.display = fmt::format("{} {}", label, value_text(*r.value));
+        item.display = fmt::format("{} = {}", label, value_text(*r.value));
     }
     return item;
 }
@@ -172,7 +181,7 @@ Item make_item(const Reached& r, std::string label) {
 std::vector<Item> items_of(const PsObject& o, std::size_t index, const std::vector<PathStep>& path,
                            const std::string& path_text) {
     std::vector<Item> out;
-    const std::string label = fmt::format("{}: {} =", identity(o, index), path_text);
+    const std::string label = fmt::format("{}: {}", identity(o, index), path_text);
     if (path.empty()) {
         Item item;
         item.observed.text = o.to_string;
@@ -237,6 +246,10 @@ Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Contex
             if (t != Truth::yes) continue;
         }
         auto more = items_of(o, i, source.path, source.path_text);
+        if (source.default_value)
+            for (auto& item : more)
+                if (item.state == Item::State::absent)
+                    item.display += fmt::format(" (default {} assumed)", source.default_value->text);
         items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
     const auto operands = leaf_operands(leaf, ctx);

@@ -48,7 +48,8 @@ struct Item {
     enum class State { value, null, absent, bad };
     State state = State::value;
     Observed observed;
-    std::string display;  // for people: "EXCH01: Running (4)"
+    std::string label;    // what was read: "EXCH01: Status"
+    std::string display;  // label and value for people: "EXCH01: Status = Running (4)"
     std::string problem;  // State::bad: why it cannot be read
     SourceLocation where;
 };
