@@ -141,7 +141,7 @@ void Loader::load_include(const YAML::Node& item, YamlContext& y, CompiledBaseli
     fs::path file;
     const bool looks_like_path = ref.find('/') != std::string::npos || fs::path(ref).has_extension();
     if (looks_like_path) {
-        file = fs::path(ref).is_absolute() ? fs::path(ref) : fs::path(y.file()).parent_path() / ref;
+        file = (fs::path(ref).is_absolute() ? fs::path(ref) : fs::path(y.file()).parent_path() / ref).lexically_normal();
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) {
             y.error(item, fmt::format("included baseline file '{}' not found", file.string()));
