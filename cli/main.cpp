@@ -1,6 +1,7 @@
 // The hardcheck command line: argument handling only; the work is in libhardcheck.
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <unistd.h>
 
@@ -11,6 +12,14 @@
 #include "hardcheck/evidence.hpp"
 #include "hardcheck/report.hpp"
 #include "hardcheck/version.hpp"
+
+namespace hardcheck_cli {
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
+Command add_validate_command(CLI::App& parent);  // validate_command.cpp
+}  // namespace hardcheck_cli
 
 namespace {
 
@@ -25,6 +34,7 @@ constexpr int kExitInternal = 3;
 struct RunOptions {
     std::vector<std::string> baselines;
     std::vector<std::string> bundles;
+    std::string profile;
     std::string format = "text";
     std::string output;
     std::string fail_on = "low";
@@ -47,6 +57,12 @@ int run(const RunOptions& opts) {
     }
     std::vector<std::shared_ptr<const CompiledBaseline>> baselines;
     for (const auto& b : opts.baselines) baselines.push_back(load_baseline(resolve_baseline(b)));
+    Profile profile;
+    EvaluateOptions eval_opts;
+    if (!opts.profile.empty()) {
+        profile = load_profile(opts.profile);
+        eval_opts.profile = &profile;
+    }
 
     // One interest set over every baseline, so readers skip the rest.
     EvidenceNeeds needs = EvidenceNeeds::none();
@@ -59,7 +75,7 @@ int run(const RunOptions& opts) {
             const HostEvidence host = load_host(dir, &needs);
             for (const auto& problem : host.problems) std::cerr << problem.str() << '\n';
             for (const auto& b : baselines) {
-                auto results = evaluate(*b, host);
+                auto results = evaluate(*b, host, eval_opts);
                 report.results.insert(report.results.end(), results.begin(), results.end());
             }
         }
@@ -92,6 +108,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("-e,--evidence", run_opts.bundles,
                         "Host bundle directory, or a directory of host bundles (repeatable)")
         ->required();
+    run_cmd->add_option("-p,--profile", run_opts.profile, "Profile file: selection, parameters, waivers");
     run_cmd->add_option("-f,--format", run_opts.format, "Report format")
         ->check(CLI::IsMember(hardcheck::report_formats()))
         ->capture_default_str();
@@ -105,6 +122,7 @@ int main(int argc, char** argv) {
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
+    const auto validate_cmd = hardcheck_cli::add_validate_command(app);
 
     try {
         app.parse(argc, argv);
@@ -119,6 +137,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
+        if (validate_cmd.app->parsed()) return validate_cmd.run();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;
