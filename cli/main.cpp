@@ -62,6 +62,9 @@ int run(const RunOptions& opts) {
     if (!opts.profile.empty()) {
         profile = load_profile(opts.profile);
         eval_opts.profile = &profile;
+        std::vector<const CompiledBaseline*> loaded;
+        for (const auto& b : baselines) loaded.push_back(b.get());
+        for (const auto& w : profile_warnings(profile, loaded)) std::cerr << w.where.str() << ": warning: " << w.message << '\n';
     }
 
     // One interest set over every baseline, so readers skip the rest.

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(parameter_default_and_profile_override) {
     BOOST_TEST(to_string(run("profile: p\n")[1].status) == "fail");
     const auto results = run("profile: p\nparameters: {limit: 10}\n");
     BOOST_TEST(to_string(results[1].status) == "pass");
-    BOOST_TEST(results[1].expected == "HKLM\\S\\V le {param: limit}");
+    BOOST_TEST(results[1].expected == "HKLM\\S\\V le 10 (limit)");
 }
 
 BOOST_AUTO_TEST_CASE(non_numeric_parameter_override_is_an_error_not_a_verdict) {
@@ -136,6 +136,19 @@ BOOST_AUTO_TEST_CASE(profile_errors_are_all_reported_with_positions) {
     BOOST_TEST(errors[1] == "p.yaml:3:17: error: unknown severity 'severe' (critical, high, medium, low, info)");
     BOOST_TEST(errors[2] == "p.yaml:5:5: error: a waiver is missing required field 'owner'");
     BOOST_TEST(errors[3] == "p.yaml:7:14: error: 'expires' must be a date YYYY-MM-DD, got '2027-02-30'");
+}
+
+BOOST_AUTO_TEST_CASE(names_no_baseline_has_are_warned_about_with_positions) {
+    auto b = load_baseline_text(kBaseline, "b.yaml");
+    const Profile p = load_profile_text("profile: p\nseverity: {A-9: high}\nparameters:\n  limit: 3\n  limt: 4\n"
+                                        "waivers:\n  - {check: A-3, reason: r, owner: o, expires: 2030-01-01}\n",
+                                        "p.yaml");
+    std::vector<std::string> warnings;
+    for (const auto& d : profile_warnings(p, {b.get()})) warnings.push_back(d.where.str() + ": " + d.message);
+    BOOST_REQUIRE(warnings.size() == 3u);
+    BOOST_TEST(warnings[0] == "p.yaml: profile sets the severity of unknown check 'A-9'");
+    BOOST_TEST(warnings[1] == "p.yaml:5:9: no check declares parameter 'limt'");
+    BOOST_TEST(warnings[2] == "p.yaml:7:5: waiver names unknown check 'A-3'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

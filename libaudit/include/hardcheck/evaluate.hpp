@@ -85,6 +85,12 @@ struct HARDCHECK_API Profile {
 HARDCHECK_API Profile load_profile(const std::filesystem::path& file);
 HARDCHECK_API Profile load_profile_text(std::string_view yaml, const std::string& name);
 
+// Names in a profile that none of the baselines has (check ids in select,
+// deselect, severity and waivers; parameter names): a typo in a waiver would
+// otherwise silently waive nothing.  Positioned where the profile file says.
+HARDCHECK_API std::vector<Diagnostic> profile_warnings(const Profile& profile,
+                                                       const std::vector<const CompiledBaseline*>& baselines);
+
 struct HARDCHECK_API EvaluateOptions {
     const Profile* profile = nullptr;  // null: every check, declared defaults, no waivers
     std::string today;                 // YYYY-MM-DD for waiver expiry; empty: today (UTC)

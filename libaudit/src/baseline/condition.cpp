@@ -65,8 +65,11 @@ std::string render_where(const std::shared_ptr<const Condition>& where) {
     return where ? fmt::format(" where ({})", render(*where)) : std::string();
 }
 
-std::string render_operands(const Leaf& leaf) {
-    if (!leaf.param.empty()) return fmt::format(" {{param: {}}}", leaf.param);
+std::string render_operands(const Leaf& leaf, const ParamRenderer& params) {
+    if (!leaf.param.empty()) {
+        const std::string value = params ? params(leaf.param) : std::string();
+        return value.empty() ? fmt::format(" {{param: {}}}", leaf.param) : fmt::format(" {} ({})", value, leaf.param);
+    }
     if (leaf.operands.empty()) return "";
     if (leaf.operands.size() == 1 && leaf.op != Op::in && leaf.op != Op::not_in && leaf.op != Op::version_in)
         return " " + leaf.operands.front().text;
@@ -108,22 +111,22 @@ struct SourceRenderer {
 
 std::string render_source(const Source& source) { return std::visit(SourceRenderer{}, source); }
 
-std::string render(const Condition& c) {
+std::string render(const Condition& c, const ParamRenderer& params) {
     switch (c.kind) {
         case Condition::Kind::leaf:
             if (!c.leaf.has_op) return render_source(c.leaf.source);
-            return fmt::format("{} {}{}", render_source(c.leaf.source), op_name(c.leaf.op), render_operands(c.leaf));
+            return fmt::format("{} {}{}", render_source(c.leaf.source), op_name(c.leaf.op), render_operands(c.leaf, params));
         case Condition::Kind::negation:
-            return fmt::format("not ({})", render(*c.children.front()));
+            return fmt::format("not ({})", render(*c.children.front(), params));
         case Condition::Kind::all:
         case Condition::Kind::any: {
-            if (c.children.size() == 1) return render(*c.children.front());
+            if (c.children.size() == 1) return render(*c.children.front(), params);
             std::string out;
             const char* joiner = c.kind == Condition::Kind::all ? " and " : " or ";
             for (std::size_t i = 0; i < c.children.size(); ++i) {
                 const auto& child = *c.children[i];
                 const bool group = child.kind == Condition::Kind::all || child.kind == Condition::Kind::any;
-                out += fmt::format("{}{}{}{}", i ? joiner : "", group ? "(" : "", render(child), group ? ")" : "");
+                out += fmt::format("{}{}{}{}", i ? joiner : "", group ? "(" : "", render(child, params), group ? ")" : "");
             }
             return out;
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,8 +153,12 @@ struct Condition {
     SourceLocation where;
 };
 
-// "HKLM\...\Server\Enabled equals 0", "all of (...)", for the expected column.
-std::string render(const Condition&);
+// Renders a parameter's value in force for the expected column ("[a, b]"); empty
+// when unknown, and then the reference itself is shown.
+using ParamRenderer = std::function<std::string(const std::string& name)>;
+
+// "HKLM\...\Server\Enabled equals 0", "a and (b or c)", for the expected column.
+std::string render(const Condition&, const ParamRenderer& params = {});
 std::string render_source(const Source&);
 
 }  // namespace hardcheck::detail

@@ -38,13 +38,24 @@ struct LeafDispatch {
     Truth operator()(const detail::FieldSource&) const { return Truth::error; }
 };
 
+detail::ParamRenderer parameter_renderer(const detail::ParameterMap& parameters) {
+    return [&parameters](const std::string& name) -> std::string {
+        auto it = parameters.find(name);
+        if (it == parameters.end() || !it->second) return {};
+        const ParameterValue& v = *it->second;
+        if (!v.is_list && v.values.size() == 1) return v.values.front();
+        return fmt::format("[{}]", fmt::join(v.values, ", "));
+    };
+}
+
 // `negated`: an odd number of `not` lies above c, so a true leaf is what is unmet.
 Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated = false) {
     switch (c.kind) {
         case Condition::Kind::leaf: {
             const Truth t = std::visit(LeafDispatch{c.leaf, ctx, walk}, c.leaf.source);
             if (t == (negated ? Truth::yes : Truth::no))
-                walk.unmet.push_back(fmt::format("{}{}{} (found {})", negated ? "not (" : "", detail::render(c),
+                walk.unmet.push_back(fmt::format("{}{}{} (found {})", negated ? "not (" : "",
+                                                 detail::render(c, parameter_renderer(ctx.parameters)),
                                                  negated ? ")" : "", walk.evidence.back().observed));
             return t;
         }
@@ -92,9 +103,9 @@ Result evaluate_check(const Check& check, const HostEvidence& host, const Profil
         r.message = "No export can decide this check; review it by hand.";
         return r;
     }
-    r.expected = detail::render(*check.test);
     const detail::ParameterMap parameters = parameters_for(check, profile);
     const Context ctx{host, parameters};
+    r.expected = detail::render(*check.test, parameter_renderer(parameters));
 
     if (check.applies_when) {
         Walk applies;

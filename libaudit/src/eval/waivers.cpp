@@ -34,6 +34,30 @@ std::string_view to_string(WaiverState s) {
     return "none";
 }
 
+std::vector<Diagnostic> profile_warnings(const Profile& profile, const std::vector<const CompiledBaseline*>& baselines) {
+    std::vector<Diagnostic> out;
+    auto known_check = [&](const std::string& id) {
+        return std::any_of(baselines.begin(), baselines.end(), [&](const CompiledBaseline* b) { return b->find(id) != nullptr; });
+    };
+    auto known_parameter = [&](const std::string& name) {
+        for (const auto* b : baselines)
+            for (const auto& c : b->checks)
+                if (c.parameters.count(name)) return true;
+        return false;
+    };
+    const SourceLocation file{profile.file.string(), 0, 0};
+    for (const auto* list : {&profile.select_ids, &profile.deselect_ids})
+        for (const auto& id : *list)
+            if (!known_check(id)) out.push_back({file, fmt::format("profile selects or deselects unknown check '{}'", id)});
+    for (const auto& [id, severity] : profile.severity)
+        if (!known_check(id)) out.push_back({file, fmt::format("profile sets the severity of unknown check '{}'", id)});
+    for (const auto& [name, value] : profile.parameters)
+        if (!known_parameter(name)) out.push_back({value.where, fmt::format("no check declares parameter '{}'", name)});
+    for (const auto& w : profile.waivers)
+        if (!known_check(w.check_id)) out.push_back({w.where, fmt::format("waiver names unknown check '{}'", w.check_id)});
+    return out;
+}
+
 namespace detail {
 
 std::string today_utc() {
