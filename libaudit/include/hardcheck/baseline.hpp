@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,12 +40,13 @@ struct HARDCHECK_API Check {
     std::string remediation;
     std::vector<std::string> references;
     std::vector<std::string> tags;
+    std::map<std::string, ParameterValue> parameters;  // declared, with their defaults
     bool manual = false;
     std::string baseline_id;
     SourceLocation where;  // the check's `id:` line
     std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
     std::shared_ptr<const detail::Condition> test;          // null only for manual checks
-    std::map<std::string, ParameterValue> parameters;       // declared, with defaults
+    std::string expected_text;  // the test rendered for people ("... equals 0 and ...")
 };
 
 class HARDCHECK_API CompiledBaseline {

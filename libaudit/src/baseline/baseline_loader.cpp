@@ -125,9 +125,10 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
     if (const auto params = node["parameters"]) parse_parameters(params, y, check);
     ConditionParser conditions(y, needs_, check.parameters);
     if (const auto applies = node["applies_when"]) check.applies_when = conditions.parse(applies, "'applies_when'");
-    if (const auto test = node["test"])
+    if (const auto test = node["test"]) {
         check.test = conditions.parse(test, "'test'");
-    else if (!check.manual)
+        if (check.test) check.expected_text = detail::render(*check.test);
+    } else if (!check.manual)
         y.error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
     baseline.checks.push_back(std::move(check));
 }
