@@ -13,13 +13,9 @@
 #include "hardcheck/report.hpp"
 #include "hardcheck/version.hpp"
 
-namespace hardcheck_cli {
-struct Command {
-    CLI::App* app = nullptr;
-    std::function<int()> run;
-};
-Command add_validate_command(CLI::App& parent);  // validate_command.cpp
-}  // namespace hardcheck_cli
+namespace hardcheck::cli {
+void add_validate_command(CLI::App& app, std::function<int()>& action);  // validate_command.cpp
+}  // namespace hardcheck::cli
 
 namespace {
 
@@ -125,7 +121,8 @@ int main(int argc, char** argv) {
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
-    const auto validate_cmd = hardcheck_cli::add_validate_command(app);
+    std::function<int()> validate_action;
+    hardcheck::cli::add_validate_command(app, validate_action);
 
     try {
         app.parse(argc, argv);
@@ -140,7 +137,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
-        if (validate_cmd.app->parsed()) return validate_cmd.run();
+        if (validate_action) return validate_action();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;

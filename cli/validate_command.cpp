@@ -11,12 +11,7 @@
 #include "hardcheck/baseline.hpp"
 #include "hardcheck/evaluate.hpp"
 
-namespace hardcheck_cli {
-
-struct Command {
-    CLI::App* app = nullptr;
-    std::function<int()> run;
-};
+namespace hardcheck::cli {
 
 namespace {
 
@@ -56,14 +51,14 @@ int validate(const std::vector<std::string>& files) {
 
 }  // namespace
 
-Command add_validate_command(CLI::App& parent) {
+// Adds `validate` to `app`; when it is parsed, `action` runs it (as the other
+// commands registered from their own files do).
+void add_validate_command(CLI::App& app, std::function<int()>& action) {
     auto files = std::make_shared<std::vector<std::string>>();
-    Command command;
-    command.app = parent.add_subcommand("validate", "Check baseline and profile files; report every error");
-    command.app->add_option("files", *files, "Baseline or profile YAML files")->required();
-    command.app->footer("\nExample:\n  hardcheck validate baselines/*.yaml my-profile.yaml\n");
-    command.run = [files] { return validate(*files); };
-    return command;
+    auto* cmd = app.add_subcommand("validate", "Check baseline and profile files; report every error");
+    cmd->add_option("files", *files, "Baseline or profile YAML files")->required();
+    cmd->footer("\nExample:\n  hardcheck validate baselines/*.yaml my-profile.yaml\n");
+    cmd->callback([files, &action] { action = [files] { return validate(*files); }; });
 }
 
-}  // namespace hardcheck_cli
+}  // namespace hardcheck::cli
