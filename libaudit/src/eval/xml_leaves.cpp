@@ -30,7 +30,9 @@ Truth evaluate_xml(const Leaf& leaf, const XmlSource& source, const Context& ctx
         for (auto& m : matches) {
             Item item;
             item.where = m.where;
-            item.display = fmt::format("'{}'", m.value);
+            // Several matches usually come from several <location> elements: the
+            // line tells them apart.
+            item.display = m.where.line ? fmt::format("'{}' (line {})", m.value, m.where.line) : fmt::format("'{}'", m.value);
             item.observed = observe_text(std::move(m.value));
             items.push_back(std::move(item));
         }
