@@ -54,6 +54,14 @@ BOOST_AUTO_TEST_CASE(duplicate_id_across_includes_and_missing_include_are_report
     BOOST_TEST(errors[1].ends_with("include/part-a.yaml:6:9)"));
 }
 
+BOOST_AUTO_TEST_CASE(errors_inside_an_included_file_carry_that_files_position) {
+    const auto errors = errors_of("includes-bad.yaml");
+    BOOST_REQUIRE(errors.size() == 2u);
+    // Files in the order their checks are read (includes first), each at its own position.
+    BOOST_TEST(errors[0].ends_with("include/bad-part.yaml:7:15: error: unknown severity 'severe' (critical, high, medium, low, info)"));
+    BOOST_TEST(errors[1].ends_with("include/includes-bad.yaml:8:15: error: unknown severity 'loud' (critical, high, medium, low, info)"));
+}
+
 BOOST_AUTO_TEST_CASE(include_by_builtin_id) {
     auto b = load_baseline_text("id: x\ntitle: X\nversion: '1'\ninclude: [exchange-tls]\n", "x.yaml");
     BOOST_TEST(b->find("TLS-02") != nullptr);
