@@ -109,4 +109,19 @@ BOOST_AUTO_TEST_CASE(property_leaf_is_only_allowed_inside_where) {
                "object, xml, events, fact or an operator)");
 }
 
+BOOST_AUTO_TEST_CASE(conditions_nested_too_deep_are_rejected_once) {
+    std::string yaml = "    test: ";
+    for (int i = 0; i < 100; ++i) yaml += "{not: ";
+    yaml += "{fact: host, exists: true}";
+    for (int i = 0; i < 100; ++i) yaml += "}";
+    const auto errors = test_errors(yaml + "\n");
+    BOOST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].ends_with("error: conditions nest deeper than 64 levels"));
+    std::string ok = "    test: ";
+    for (int i = 0; i < 60; ++i) ok += "{not: ";
+    ok += "{fact: host, exists: true}";
+    for (int i = 0; i < 60; ++i) ok += "}";
+    BOOST_TEST(test_errors(ok + "\n").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

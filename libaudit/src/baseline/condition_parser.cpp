@@ -495,6 +495,15 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
 
 std::shared_ptr<const Condition> ConditionParser::parse(const YAML::Node& node, std::string_view what, Scope scope) {
     if (!y_.expect_map(node, what)) return nullptr;
+    if (depth_ >= kMaxConditionDepth) {
+        y_.error(node, fmt::format("conditions nest deeper than {} levels", kMaxConditionDepth));
+        return nullptr;
+    }
+    struct Deeper {
+        int& depth;
+        explicit Deeper(int& d) : depth(++d) {}
+        ~Deeper() { --depth; }
+    } deeper(depth_);
     auto c = std::make_shared<Condition>();
     c->where = y_.at(node);
     for (const char* group : {"all", "any"}) {

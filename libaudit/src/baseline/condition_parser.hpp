@@ -47,7 +47,11 @@ private:
     YamlContext& y_;
     EvidenceNeeds& needs_;
     const std::map<std::string, ParameterValue>& parameters_;
+    int depth_ = 0;  // nesting of the condition being parsed
 };
+
+// Conditions deeper than this are rejected: evaluation recurses over the tree.
+inline constexpr int kMaxConditionDepth = 64;
 
 // Property path syntax: `A`, `A.B`, `A[*]`, `A[2]`, `A[*].B`.  Nullopt with a reason
 // in `problem` when malformed.
