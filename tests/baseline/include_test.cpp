@@ -62,6 +62,21 @@ BOOST_AUTO_TEST_CASE(errors_inside_an_included_file_carry_that_files_position) {
     BOOST_TEST(errors[1].ends_with("include/includes-bad.yaml:8:15: error: unknown severity 'loud' (critical, high, medium, low, info)"));
 }
 
+BOOST_AUTO_TEST_CASE(include_by_id_finds_a_sibling_file_first) {
+    auto b = load_baseline_text("id: x\ntitle: X\nversion: '1'\ninclude: [common]\n",
+                                (fixture("x.yaml")).string());
+    BOOST_REQUIRE(b->checks.size() == 1u);
+    BOOST_TEST(b->checks[0].id == "COM-1");
+}
+
+BOOST_AUTO_TEST_CASE(include_of_an_unknown_id_is_an_error) {
+    BOOST_CHECK_EXCEPTION(load_baseline_text("id: x\ntitle: X\nversion: '1'\ninclude: [no-such-id]\n", "x.yaml"),
+                          InputError, [](const InputError& e) {
+                              return e.diagnostics().front().str() ==
+                                     "x.yaml:4:11: error: no baseline with id 'no-such-id' next to this file or built in";
+                          });
+}
+
 BOOST_AUTO_TEST_CASE(include_by_builtin_id) {
     auto b = load_baseline_text("id: x\ntitle: X\nversion: '1'\ninclude: [exchange-tls]\n", "x.yaml");
     BOOST_TEST(b->find("TLS-02") != nullptr);

@@ -149,11 +149,19 @@ void Loader::load_include(const YAML::Node& item, YamlContext& y, CompiledBaseli
             return;
         }
     } else {
-        try {
-            file = resolve_baseline(ref);
-        } catch (const InputError&) {
-            y.error(item, fmt::format("no built-in baseline with id '{}' to include", ref));
-            return;
+        // An id names a sibling file first (a composite baseline next to its parts
+        // works wherever the directory is copied), then a built-in baseline.
+        const fs::path sibling = (fs::path(y.file()).parent_path() / (ref + ".yaml")).lexically_normal();
+        std::error_code ec;
+        if (fs::is_regular_file(sibling, ec)) {
+            file = sibling;
+        } else {
+            try {
+                file = resolve_baseline(ref);
+            } catch (const InputError&) {
+                y.error(item, fmt::format("no baseline with id '{}' next to this file or built in", ref));
+                return;
+            }
         }
     }
     const std::string identity = file_identity(file.string());
