@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include "eval/host_facts.hpp"
+#include "baseline/fact_sources.hpp"
 
 namespace hardcheck::detail {
 

@@ -2,21 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "baseline/fact_sources.hpp"
 #include "eval/operators.hpp"
 
 namespace hardcheck::detail {
 
 namespace {
-
-// Facts and where they come from: CHECKS.md §0.3.
-// https://learn.microsoft.com/windows/release-health/windows-server-release-info (CurrentBuild)
-constexpr std::string_view kCurrentVersionKey = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
-// Keys HealthChecker reads to tell an Edge Transport server and a WSUS server
-// (microsoft/CSS-Exchange, Diagnostics/HealthChecker; WSUS setup key).
-constexpr std::string_view kEdgeRoleKey = "HKLM\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\EdgeTransportRole";
-constexpr std::string_view kWsusSetupKey = "HKLM\\SOFTWARE\\Microsoft\\Update Services\\Server\\Setup";
-constexpr std::string_view kFileVersionType = "System.Diagnostics.FileVersionInfo";
-constexpr std::string_view kExchangeServerType = "Get-ExchangeServer";
 
 std::string lower_ascii(std::string s) {
     for (char& c : s)
@@ -174,22 +165,6 @@ FactValue host_fact(const HostEvidence& host, const std::string& name) {
     FactValue unknown;
     unknown.source = fmt::format("fact {}", name);
     return unknown;
-}
-
-void add_host_fact_needs(const std::string& name, EvidenceNeeds& needs) {
-    auto key = [&](std::string_view k) { needs.registry_keys.insert(*canonical_reg_key(k)); };
-    auto type = [&](std::string_view t) {
-        auto names = object_type_names_for(t);
-        if (names.empty()) names.emplace_back(t);
-        needs.object_types.insert(names.begin(), names.end());
-    };
-    if (name == "os_build" || name == "ubr") key(kCurrentVersionKey);
-    if (name == "exchange_build" || name == "exchange_line") type(kFileVersionType);
-    if (name == "role_edge") {
-        type(kExchangeServerType);
-        key(kEdgeRoleKey);
-    }
-    if (name == "wsus_server") key(kWsusSetupKey);
 }
 
 }  // namespace hardcheck::detail

@@ -24,9 +24,6 @@ struct FactValue {
 
 FactValue host_fact(const HostEvidence& host, const std::string& name);
 
-// Adds the registry keys and object types a derived fact reads.
-void add_host_fact_needs(const std::string& name, EvidenceNeeds& needs);
-
 // "15.02.1748.043" -> "15.2.1748.43"; nullopt when not a dotted number.
 std::optional<std::string> normalise_build(std::string_view text);
 
