@@ -12,4 +12,7 @@ namespace hardcheck::cli {
 // `list` and `explain`: what the checks of a baseline are.
 void add_catalogue_commands(CLI::App& app, std::function<int()>& action);
 
+// `validate`: baselines and profiles checked, every error reported.
+void add_validate_command(CLI::App& app, std::function<int()>& action);
+
 }  // namespace hardcheck::cli

@@ -1,6 +1,7 @@
 // The hardcheck command line: argument handling only; the work is in libhardcheck.
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <unistd.h>
 
@@ -29,6 +30,7 @@ constexpr int kExitInternal = 3;
 struct RunOptions {
     std::vector<std::string> baselines;
     std::vector<std::string> bundles;
+    std::string profile;
     std::string format = "text";
     std::string output;
     std::string fail_on = "low";
@@ -52,6 +54,15 @@ int run(const RunOptions& opts) {
     }
     std::vector<std::shared_ptr<const CompiledBaseline>> baselines;
     for (const auto& b : opts.baselines) baselines.push_back(load_baseline(resolve_baseline(b)));
+    Profile profile;
+    EvaluateOptions eval_opts;
+    if (!opts.profile.empty()) {
+        profile = load_profile(opts.profile);
+        eval_opts.profile = &profile;
+        std::vector<const CompiledBaseline*> loaded;
+        for (const auto& b : baselines) loaded.push_back(b.get());
+        for (const auto& w : profile_warnings(profile, loaded)) std::cerr << w.where.str() << ": warning: " << w.message << '\n';
+    }
 
     std::vector<std::filesystem::path> hosts;
     for (const auto& bundle : opts.bundles) {
@@ -61,6 +72,7 @@ int run(const RunOptions& opts) {
 
     AuditOptions audit_options;
     audit_options.jobs = opts.jobs;
+    audit_options.evaluate = eval_opts;
     const bool show_progress = ::isatty(STDERR_FILENO) && hosts.size() > 1;
     if (show_progress)
         audit_options.progress = [](std::size_t done, std::size_t total) {
@@ -104,6 +116,7 @@ int main(int argc, char** argv) {
     run_cmd->add_option("-e,--evidence", run_opts.bundles,
                         "Host bundle directory, or a directory of host bundles (repeatable)")
         ->required();
+    run_cmd->add_option("-p,--profile", run_opts.profile, "Profile file: selection, parameters, waivers");
     run_cmd->add_option("-f,--format", run_opts.format, "Report format")
         ->check(CLI::IsMember(hardcheck::report_formats()))
         ->capture_default_str();
@@ -121,6 +134,7 @@ int main(int argc, char** argv) {
     std::function<int()> action;
     hardcheck::cli::add_catalogue_commands(app, action);
     hardcheck::cli::DumpCommand dump_cmd(app);
+    hardcheck::cli::add_validate_command(app, action);
 
     try {
         app.parse(argc, argv);

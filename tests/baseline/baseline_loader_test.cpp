@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(every_error_is_reported_at_once_with_line_and_column) {
     BOOST_TEST(errors[2].starts_with("b.yaml:10:7: error: invalid regular expression '(unclosed'"));
     BOOST_TEST(errors[3] == "b.yaml:12:9: error: duplicate check id 'A-1'");
     BOOST_TEST(errors[4] == "b.yaml:16:7: error: 'test' has no operator");
-    BOOST_TEST(errors[5] == "b.yaml:17:7: error: unknown key 'frobnicate' in 'test' (expected all, any, not, registry or an operator)");
+    BOOST_TEST(errors[5] == "b.yaml:17:7: error: unknown key 'frobnicate' in 'test' (expected all, any, not, registry, registry_key, object, xml, events, fact or an operator)");
 }
 
 BOOST_AUTO_TEST_CASE(operator_that_does_not_fit_the_type_is_rejected) {

@@ -43,6 +43,19 @@ expect no_partial_report_on_bad_input 2 "$hc" run -b tests/data/baselines/bad_se
 [[ -e "$tmp/bad.txt" ]] && { echo "FAIL no_partial_report: $tmp/bad.txt exists"; failures=$((failures+1)); }
 [[ -z $(ls "$tmp" | grep '\.tmp\.') ]] || { echo "FAIL temporary report file left behind"; failures=$((failures+1)); }
 
+expect waiver_accepts_the_failure 0 "$hc" run -b exchange-tls -p tests/data/profiles/waive-exch02.yaml -e examples/bundles --color never
+contains waiver_status "$tmp/out" "WAIVED"
+expect expired_waiver_still_fails 1 "$hc" run -b exchange-tls -p tests/data/profiles/expired-waiver.yaml -e examples/bundles --color never
+expect bad_profile_exits_2 2 "$hc" run -b exchange-tls -p tests/data/profiles/bad.yaml -e examples/bundles
+contains bad_profile_message "$tmp/err" "tests/data/profiles/bad.yaml:3:11: error: unknown severity 'severe'"
+
+expect validate_good_files 0 "$hc" validate baselines/exchange-tls.yaml tests/data/profiles/waive-exch02.yaml
+contains validate_ok "$tmp/out" "baselines/exchange-tls.yaml: ok (baseline exchange-tls, 1 checks)"
+expect validate_reports_every_file 2 "$hc" validate tests/data/baselines/bad_severity.yaml tests/data/profiles/bad.yaml tests/data/baselines/include/cycle-a.yaml
+contains validate_baseline_error "$tmp/err" "tests/data/baselines/bad_severity.yaml:8:15: error: unknown severity 'severe'"
+contains validate_profile_error "$tmp/err" "tests/data/profiles/bad.yaml:5:5: error: a waiver is missing required field 'owner'"
+contains validate_cycle_error "$tmp/err" "include cycle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml"
+
 expect version 0 "$hc" version
 contains version_text "$tmp/out" "hardcheck 0.1.0"
 

@@ -112,9 +112,9 @@ BOOST_AUTO_TEST_CASE(escaped_newlines_and_back_references_in_file_version_info) 
     const auto& dct = r.objects[0]->value;
     BOOST_REQUIRE((dct.kind == PsValue::Kind::dictionary));
     const auto& entry = dct.entries.at(0);
-    BOOST_TEST(entry.first.text == "System.Data.dll");
+    BOOST_TEST(entry.key.text == "System.Data.dll");
     // Value (PSCustomObject) . GetItem (FileInfo) . VersionInfo (FileVersionInfo)
-    const auto& item = prop(*entry.second.object, "GetItem");
+    const auto& item = prop(*entry.value.object, "GetItem");
     const auto& info = prop(*item.object, "VersionInfo");
     BOOST_TEST(info.text.find("System.Data.dll\r\nInternalName:     system.data.dll\r\n") != std::string::npos);
     // A Ref to the provider read earlier inside PSDrive resolves to the whole object.

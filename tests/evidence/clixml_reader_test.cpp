@@ -154,10 +154,10 @@ BOOST_FIXTURE_TEST_CASE(dictionary_entries_keep_typed_keys_and_values, Everythin
     const auto& d = prop(obj(), "Dictionary");
     BOOST_TEST((d.kind == Kind::dictionary));
     BOOST_REQUIRE(d.entries.size() == 2u);
-    BOOST_TEST(d.entries[0].first.text == "Name");
-    BOOST_TEST(d.entries[0].second.text == "EXCH1");
-    BOOST_TEST(d.entries[1].first.integer == 7);
-    BOOST_TEST(d.entries[1].second.boolean);
+    BOOST_TEST(d.entries[0].key.text == "Name");
+    BOOST_TEST(d.entries[0].value.text == "EXCH1");
+    BOOST_TEST(d.entries[1].key.integer == 7);
+    BOOST_TEST(d.entries[1].value.boolean);
 }
 
 BOOST_FIXTURE_TEST_CASE(nested_object_has_type_tostring_and_properties, Everything) {

@@ -17,6 +17,7 @@ struct HARDCHECK_API AuditOptions {
     unsigned jobs = 0;  // worker threads; 0 = one per core
     // Called after each host, from a worker thread: (hosts done, hosts total).
     std::function<void(std::size_t, std::size_t)> progress;
+    EvaluateOptions evaluate;  // profile, waiver date; the profile must outlive the call
 };
 
 struct HARDCHECK_API HostProblems {

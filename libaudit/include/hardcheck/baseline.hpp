@@ -25,6 +25,13 @@ namespace detail {
 struct Condition;  // the compiled condition tree, private to the library
 }
 
+// A check parameter's value: a single value or a list, as written in YAML.
+struct HARDCHECK_API ParameterValue {
+    std::vector<std::string> values;
+    bool is_list = false;
+    SourceLocation where;
+};
+
 struct HARDCHECK_API Check {
     std::string id;
     std::string title;
@@ -33,6 +40,7 @@ struct HARDCHECK_API Check {
     std::string remediation;
     std::vector<std::string> references;
     std::vector<std::string> tags;
+    std::map<std::string, ParameterValue> parameters;  // declared, with their defaults
     bool manual = false;
     std::string baseline_id;
     SourceLocation where;  // the check's `id:` line
@@ -55,8 +63,8 @@ public:
     const Check* find(std::string_view check_id) const;
 };
 
-// Loads and compiles a baseline file.  Every problem found is reported at once in
-// the InputError (file:line:col each).
+// Loads and compiles a baseline file and everything it includes.  Every problem
+// found is reported at once in the InputError (file:line:col each).
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file);
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml,
                                                                          const std::string& name);

@@ -123,6 +123,7 @@ HARDCHECK_API std::optional<std::string> canonical_reg_key(std::string_view key)
 // PowerShell objects (Export-Clixml)
 
 struct PsObject;
+struct PsEntry;
 struct EvidenceNeeds;
 
 // One value of a CLIXML document.  Enums (an Obj with ToString and an integer)
@@ -140,9 +141,16 @@ struct HARDCHECK_API PsValue {
     std::string text;  // S, DT (as written, ISO 8601), TS (xs:duration), Version, G,
                        // URI, XD, SBK, enumeration name, ToString of objects; BA as base64
     std::vector<PsValue> items;                         // list (LST, IE, STK, QUE)
-    std::vector<std::pair<PsValue, PsValue>> entries;   // dictionary (DCT)
+    std::vector<PsEntry> entries;                       // dictionary (DCT)
     std::shared_ptr<const PsObject> object;             // nested object
     SourceLocation where;
+};
+
+// One key/value pair of a dictionary.  A named struct rather than std::pair, so
+// that PsValue may hold a vector of them while it is still incomplete.
+struct HARDCHECK_API PsEntry {
+    PsValue key;
+    PsValue value;
 };
 
 struct HARDCHECK_API PsProperty {

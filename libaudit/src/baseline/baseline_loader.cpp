@@ -1,13 +1,16 @@
-// Loads a baseline YAML file, validates it completely (every error, with its
-// position), and compiles it into an immutable CompiledBaseline.
+// Loads a baseline YAML file and the baselines it includes, validates them
+// completely (every error, with its position), and compiles them into one
+// immutable CompiledBaseline.
 #include <algorithm>
-#include <charconv>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "baseline/condition.hpp"
+#include "baseline/condition_parser.hpp"
+#include "baseline/yaml_context.hpp"
 #include "evidence/file_bytes.hpp"
 #include "hardcheck/baseline.hpp"
 
@@ -15,246 +18,11 @@ namespace hardcheck {
 
 namespace {
 
-using detail::Condition;
-using detail::Leaf;
-using detail::Op;
-using detail::RegistrySource;
-using detail::Scalar;
+namespace fs = std::filesystem;
+using detail::ConditionParser;
+using detail::YamlContext;
 
-class Loader {
-public:
-    explicit Loader(std::string name) : name_(std::move(name)) {}
-
-    std::shared_ptr<const CompiledBaseline> load(std::string_view text);
-
-private:
-    SourceLocation at(const YAML::Node& node) const {
-        const YAML::Mark mark = node.Mark();
-        if (mark.is_null()) return {name_, 0, 0};
-        return {name_, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
-    }
-    void error(const YAML::Node& node, std::string message) { errors_.push_back({at(node), std::move(message)}); }
-
-    bool expect_map(const YAML::Node& node, std::string_view what) {
-        if (node.IsMap()) return true;
-        error(node, fmt::format("{} must be a mapping", what));
-        return false;
-    }
-    void reject_unknown_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what) {
-        for (const auto& kv : map) {
-            const auto key = kv.first.as<std::string>("");
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                error(kv.first, fmt::format("unknown key '{}' in {}", key, what));
-        }
-    }
-    std::string string_field(const YAML::Node& map, const char* field, bool required, std::string_view what) {
-        const YAML::Node node = map[field];
-        if (!node) {
-            if (required) error(map, fmt::format("{} is missing required field '{}'", what, field));
-            return {};
-        }
-        if (!node.IsScalar()) {
-            error(node, fmt::format("'{}' must be a string", field));
-            return {};
-        }
-        return node.Scalar();
-    }
-    std::vector<std::string> string_list(const YAML::Node& map, const char* field) {
-        std::vector<std::string> out;
-        const YAML::Node node = map[field];
-        if (!node) return out;
-        if (!node.IsSequence()) {
-            error(node, fmt::format("'{}' must be a list of strings", field));
-            return out;
-        }
-        for (const auto& item : node) {
-            if (item.IsScalar())
-                out.push_back(item.Scalar());
-            else
-                error(item, fmt::format("items of '{}' must be strings", field));
-        }
-        return out;
-    }
-
-    Scalar scalar(const YAML::Node& node);
-    std::shared_ptr<const Condition> condition(const YAML::Node& node, std::string_view what);
-    bool registry_source(const YAML::Node& node, RegistrySource& out);
-    void check_operands(const YAML::Node& node, Leaf& leaf);
-    void parse_check(const YAML::Node& node, CompiledBaseline& baseline, std::set<std::string>& ids);
-
-    std::string name_;
-    std::vector<Diagnostic> errors_;
-    EvidenceNeeds needs_ = EvidenceNeeds::none();
-};
-
-Scalar Loader::scalar(const YAML::Node& node) {
-    Scalar s;
-    s.text = node.Scalar();
-    std::string_view t = s.text;
-    bool negative = !t.empty() && t.front() == '-';
-    if (negative) t.remove_prefix(1);
-    int base = 10;
-    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X')) {
-        t.remove_prefix(2);
-        base = 16;
-    }
-    std::uint64_t value = 0;
-    auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value, base);
-    if (!t.empty() && ec == std::errc() && ptr == t.data() + t.size()) {
-        // A negative literal means the DWORD with the same bits, as CLIXML writes I32 -1
-        // for dword:ffffffff.
-        if (negative) value = value <= 0x80000000ULL ? (0x100000000ULL - value) & 0xFFFFFFFFULL : 0;
-        if (!negative || value != 0 || s.text == "-0") s.number = value;
-    }
-    return s;
-}
-
-std::optional<std::uint32_t> parse_reg_type(std::string_view name) {
-    static constexpr std::pair<std::string_view, std::uint32_t> kTypes[] = {
-        {"REG_NONE", 0},  {"REG_SZ", 1},        {"REG_EXPAND_SZ", 2}, {"REG_BINARY", 3},
-        {"REG_DWORD", 4}, {"REG_DWORD_BIG_ENDIAN", 5}, {"REG_LINK", 6}, {"REG_MULTI_SZ", 7},
-        {"REG_QWORD", 11}};
-    for (const auto& [n, t] : kTypes)
-        if (n == name) return t;
-    return std::nullopt;
-}
-
-bool Loader::registry_source(const YAML::Node& node, RegistrySource& out) {
-    if (!expect_map(node, "'registry'")) return false;
-    reject_unknown_keys(node, {"key", "value", "type", "default"}, "'registry'");
-    out.key = string_field(node, "key", true, "'registry'");
-    out.value_name = string_field(node, "value", false, "'registry'");
-    if (out.key.empty()) return false;
-    auto canonical = canonical_reg_key(out.key);
-    if (!canonical) {
-        error(node["key"], fmt::format("'{}' does not start with a registry root (HKLM, HKEY_LOCAL_MACHINE, ...)", out.key));
-        return false;
-    }
-    out.canonical = *canonical;
-    if (const auto type = node["type"]) {
-        auto parsed = parse_reg_type(type.as<std::string>(""));
-        if (!parsed)
-            error(type, fmt::format("unknown registry type '{}'", type.as<std::string>("")));
-        else
-            out.expected_type = parsed;
-    }
-    if (const auto def = node["default"]) {
-        if (!def.IsScalar())
-            error(def, "'default' must be a single value");
-        else
-            out.default_value = scalar(def);
-    }
-    needs_.registry_keys.insert(out.canonical);
-    return true;
-}
-
-bool is_numeric_type(std::optional<std::uint32_t> t) { return t && (*t == 4 || *t == 5 || *t == 11); }
-bool is_string_type(std::optional<std::uint32_t> t) { return t && (*t == 1 || *t == 2 || *t == 7); }
-
-void Loader::check_operands(const YAML::Node& node, Leaf& leaf) {
-    const auto& reg = std::get<RegistrySource>(leaf.source);
-    const Op op = leaf.op;
-    const auto name = detail::op_name(op);
-    const bool numeric_op = op == Op::gt || op == Op::ge || op == Op::lt || op == Op::le || op == Op::bits_all ||
-                            op == Op::bits_any || op == Op::bits_none;
-    const bool string_op = op == Op::matches || op == Op::contains || op == Op::version_ge ||
-                           op == Op::version_lt || op == Op::version_in;
-    if (numeric_op && is_string_type(reg.expected_type))
-        error(node, fmt::format("operator '{}' does not fit {}", name, reg_type_name(*reg.expected_type)));
-    if (string_op && op != Op::contains && is_numeric_type(reg.expected_type))
-        error(node, fmt::format("operator '{}' does not fit {}", name, reg_type_name(*reg.expected_type)));
-    if (op == Op::exists || op == Op::absent || op == Op::empty) {
-        if (!leaf.operands.empty() && leaf.operands.front().text != "true")
-            error(node, fmt::format("operator '{}' takes no operand (write '{}: true')", name, name));
-        leaf.operands.clear();
-        return;
-    }
-    if (leaf.operands.empty()) error(node, fmt::format("operator '{}' needs an operand", name));
-    if (numeric_op)
-        for (const auto& s : leaf.operands)
-            if (!s.number) error(node, fmt::format("operator '{}' needs a number, got '{}'", name, s.text));
-    if (op == Op::matches) {
-        RE2::Options options;
-        options.set_log_errors(false);
-        options.set_case_sensitive(false);
-        options.set_max_mem(1 << 20);
-        auto re = std::make_shared<re2::RE2>(leaf.operands.front().text, options);
-        if (!re->ok())
-            error(node, fmt::format("invalid regular expression '{}': {}", leaf.operands.front().text, re->error()));
-        else
-            leaf.regex = std::move(re);
-    }
-}
-
-std::shared_ptr<const Condition> Loader::condition(const YAML::Node& node, std::string_view what) {
-    if (!expect_map(node, what)) return nullptr;
-    auto c = std::make_shared<Condition>();
-    c->where = at(node);
-    for (const char* group : {"all", "any"}) {
-        if (const auto list = node[group]) {
-            reject_unknown_keys(node, {group}, what);
-            c->kind = std::string_view(group) == "all" ? Condition::Kind::all : Condition::Kind::any;
-            if (!list.IsSequence() || list.size() == 0) {
-                error(list, fmt::format("'{}' must be a non-empty list of conditions", group));
-                return nullptr;
-            }
-            for (const auto& item : list)
-                if (auto child = condition(item, fmt::format("an item of '{}'", group))) c->children.push_back(child);
-            return c->children.size() == list.size() ? c : nullptr;
-        }
-    }
-    if (const auto inner = node["not"]) {
-        reject_unknown_keys(node, {"not"}, what);
-        c->kind = Condition::Kind::negation;
-        auto child = condition(inner, "'not'");
-        if (!child) return nullptr;
-        c->children.push_back(child);
-        return c;
-    }
-    // A leaf: one evidence source and one operator.
-    c->kind = Condition::Kind::leaf;
-    bool have_source = false;
-    std::optional<Op> op;
-    YAML::Node op_node;
-    for (const auto& kv : node) {
-        const std::string key = kv.first.as<std::string>("");
-        if (key == "registry") {
-            RegistrySource reg;
-            if (registry_source(kv.second, reg)) c->leaf.source = std::move(reg);
-            have_source = true;
-        } else if (auto parsed = detail::parse_op(key)) {
-            if (op) error(kv.first, fmt::format("a condition has one operator; found '{}' and '{}'", detail::op_name(*op), key));
-            op = parsed;
-            op_node = kv.second;
-        } else {
-            error(kv.first, fmt::format("unknown key '{}' in {} (expected all, any, not, registry or an operator)", key, what));
-        }
-    }
-    if (!have_source) {
-        error(node, fmt::format("{} has no evidence source (registry)", what));
-        return nullptr;
-    }
-    if (!op) {
-        error(node, fmt::format("{} has no operator", what));
-        return nullptr;
-    }
-    if (std::get<RegistrySource>(c->leaf.source).canonical.empty()) return nullptr;
-    c->leaf.op = *op;
-    if (op_node.IsScalar()) {
-        c->leaf.operands.push_back(scalar(op_node));
-    } else if (op_node.IsSequence()) {
-        for (const auto& item : op_node) {
-            if (item.IsScalar())
-                c->leaf.operands.push_back(scalar(item));
-            else
-                error(item, "operands must be single values");
-        }
-    } else {
-        error(op_node, fmt::format("operator '{}' needs a value or a list of values", detail::op_name(*op)));
-    }
-    check_operands(node, c->leaf);
-    return c;
-}
+constexpr std::uintmax_t kMaxBaselineBytes = 64u << 20;
 
 bool valid_check_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -262,79 +30,211 @@ bool valid_check_id(std::string_view id) {
     });
 }
 
-void Loader::parse_check(const YAML::Node& node, CompiledBaseline& baseline, std::set<std::string>& ids) {
-    if (!expect_map(node, "a check")) return;
-    reject_unknown_keys(node,
-                        {"id", "title", "severity", "rationale", "remediation", "references", "tags",
-                         "applies_when", "test", "manual"},
-                        "a check");
+// The identity of a file for include cycles and diamonds.
+std::string file_identity(const std::string& name) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(fs::path(name), ec);
+    return ec ? name : canonical.string();
+}
+
+class Loader {
+public:
+    std::shared_ptr<const CompiledBaseline> load(std::string_view text, const std::string& name);
+
+private:
+    void load_file(std::string_view text, const std::string& name, CompiledBaseline& baseline, bool top);
+    void load_include(const YAML::Node& item, YamlContext& y, CompiledBaseline& baseline);
+    void parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id, CompiledBaseline& baseline);
+    void parse_parameters(const YAML::Node& node, YamlContext& y, Check& check);
+
+    std::vector<Diagnostic> errors_;
+    EvidenceNeeds needs_ = EvidenceNeeds::none();
+    std::vector<std::string> stack_;  // files being read, outermost first
+    std::set<std::string> done_;      // files read completely
+    std::map<std::string, SourceLocation> ids_;
+};
+
+void Loader::parse_parameters(const YAML::Node& node, YamlContext& y, Check& check) {
+    if (!y.expect_map(node, "'parameters'")) return;
+    for (const auto& kv : node) {
+        const std::string name = kv.first.as<std::string>("");
+        if (!valid_check_id(name)) {
+            y.error(kv.first, fmt::format("parameter name '{}' may hold only letters, digits, '-', '_' and '.'", name));
+            continue;
+        }
+        ParameterValue value;
+        value.where = y.at(kv.second);
+        if (kv.second.IsScalar()) {
+            value.values.push_back(kv.second.Scalar());
+        } else if (kv.second.IsSequence()) {
+            value.is_list = true;
+            for (const auto& item : kv.second) {
+                if (item.IsScalar())
+                    value.values.push_back(item.Scalar());
+                else
+                    y.error(item, fmt::format("items of parameter '{}' must be single values", name));
+            }
+        } else {
+            y.error(kv.second, fmt::format("parameter '{}' needs a default: a value or a list of values", name));
+            continue;
+        }
+        check.parameters.emplace(name, std::move(value));
+    }
+}
+
+void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id,
+                         CompiledBaseline& baseline) {
+    if (!y.expect_map(node, "a check")) return;
+    y.reject_unknown_keys(node,
+                          {"id", "title", "severity", "rationale", "remediation", "references", "tags",
+                           "applies_when", "test", "parameters", "manual"},
+                          "a check");
     Check check;
-    check.baseline_id = baseline.id;
-    check.id = string_field(node, "id", true, "a check");
-    check.where = at(node["id"] ? node["id"] : node);
+    check.baseline_id = baseline_id;
+    check.id = y.string_field(node, "id", true, "a check");
+    check.where = y.at(node["id"] ? node["id"] : node);
     if (!check.id.empty()) {
         if (!valid_check_id(check.id))
-            error(node["id"], fmt::format("check id '{}' may hold only letters, digits, '-', '_' and '.'", check.id));
-        if (!ids.insert(check.id).second) error(node["id"], fmt::format("duplicate check id '{}'", check.id));
+            y.error(node["id"], fmt::format("check id '{}' may hold only letters, digits, '-', '_' and '.'", check.id));
+        if (auto [it, fresh] = ids_.emplace(check.id, check.where); !fresh) {
+            if (it->second.file == check.where.file)
+                y.error(node["id"], fmt::format("duplicate check id '{}'", check.id));
+            else
+                y.error(node["id"], fmt::format("duplicate check id '{}' (also at {})", check.id, it->second.str()));
+        }
     }
-    check.title = string_field(node, "title", true, "a check");
-    const std::string severity = string_field(node, "severity", true, "a check");
+    check.title = y.string_field(node, "title", true, "a check");
+    const std::string severity = y.string_field(node, "severity", true, "a check");
     if (!severity.empty()) {
         if (auto s = parse_severity(severity))
             check.severity = *s;
         else
-            error(node["severity"], fmt::format("unknown severity '{}' (critical, high, medium, low, info)", severity));
+            y.error(node["severity"], fmt::format("unknown severity '{}' (critical, high, medium, low, info)", severity));
     }
-    check.rationale = string_field(node, "rationale", false, "a check");
-    check.remediation = string_field(node, "remediation", false, "a check");
-    check.references = string_list(node, "references");
-    check.tags = string_list(node, "tags");
+    check.rationale = y.string_field(node, "rationale", false, "a check");
+    check.remediation = y.string_field(node, "remediation", false, "a check");
+    check.references = y.string_list(node, "references");
+    check.tags = y.string_list(node, "tags");
     if (const auto manual = node["manual"]) {
         try {
             check.manual = manual.as<bool>();
         } catch (const YAML::Exception&) {
-            error(manual, "'manual' must be true or false");
+            y.error(manual, "'manual' must be true or false");
         }
     }
-    if (const auto applies = node["applies_when"]) check.applies_when = condition(applies, "'applies_when'");
+    if (const auto params = node["parameters"]) parse_parameters(params, y, check);
+    ConditionParser conditions(y, needs_, check.parameters);
+    if (const auto applies = node["applies_when"]) check.applies_when = conditions.parse(applies, "'applies_when'");
     if (const auto test = node["test"]) {
-        check.test = condition(test, "'test'");
+        check.test = conditions.parse(test, "'test'");
         if (check.test) check.expected_text = detail::render(*check.test);
-    }
-    else if (!check.manual)
-        error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
+    } else if (!check.manual)
+        y.error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
     baseline.checks.push_back(std::move(check));
 }
 
-std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text) {
+void Loader::load_include(const YAML::Node& item, YamlContext& y, CompiledBaseline& baseline) {
+    if (!item.IsScalar() || item.Scalar().empty()) {
+        y.error(item, "an include is a baseline id or a file path");
+        return;
+    }
+    const std::string& ref = item.Scalar();
+    fs::path file;
+    const bool looks_like_path = ref.find('/') != std::string::npos || fs::path(ref).has_extension();
+    if (looks_like_path) {
+        file = (fs::path(ref).is_absolute() ? fs::path(ref) : fs::path(y.file()).parent_path() / ref).lexically_normal();
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            y.error(item, fmt::format("included baseline file '{}' not found", file.string()));
+            return;
+        }
+    } else {
+        // An id names a sibling file first (a composite baseline next to its parts
+        // works wherever the directory is copied), then a built-in baseline.
+        const fs::path sibling = (fs::path(y.file()).parent_path() / (ref + ".yaml")).lexically_normal();
+        std::error_code ec;
+        if (fs::is_regular_file(sibling, ec)) {
+            file = sibling;
+        } else {
+            try {
+                file = resolve_baseline(ref);
+            } catch (const InputError&) {
+                y.error(item, fmt::format("no baseline with id '{}' next to this file or built in", ref));
+                return;
+            }
+        }
+    }
+    const std::string identity = file_identity(file.string());
+    if (auto cycle = std::find(stack_.begin(), stack_.end(), identity); cycle != stack_.end()) {
+        std::string chain;
+        for (auto it = cycle; it != stack_.end(); ++it) chain += fs::path(*it).filename().string() + " -> ";
+        y.error(item, fmt::format("include cycle: {}{}", chain, file.filename().string()));
+        return;
+    }
+    if (done_.count(identity)) return;  // a diamond: its checks are already in
+    std::string text;
+    try {
+        text = detail::read_file_bytes(file, kMaxBaselineBytes);
+    } catch (const InputError& e) {
+        errors_.insert(errors_.end(), e.diagnostics().begin(), e.diagnostics().end());
+        return;
+    }
+    load_file(text, file.string(), baseline, false);
+}
+
+void Loader::load_file(std::string_view text, const std::string& name, CompiledBaseline& baseline, bool top) {
+    YamlContext y(name, errors_);
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-        throw InputError(Diagnostic{{name_, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)},
-                                    e.msg});
+        errors_.push_back({{name, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)},
+                           e.msg});
+        return;
     }
-    if (!root.IsMap()) throw InputError(Diagnostic{{name_, 1, 1}, "a baseline must be a YAML mapping"});
-    auto baseline = std::make_shared<CompiledBaseline>();
-    baseline->file = name_;
-    reject_unknown_keys(root, {"id", "title", "version", "description", "references", "checks"}, "the baseline");
-    baseline->id = string_field(root, "id", true, "the baseline");
-    baseline->title = string_field(root, "title", true, "the baseline");
-    baseline->version = string_field(root, "version", true, "the baseline");
-    baseline->description = string_field(root, "description", false, "the baseline");
-    baseline->references = string_list(root, "references");
+    if (!root.IsMap()) {
+        errors_.push_back({{name, 1, 1}, "a baseline must be a YAML mapping"});
+        return;
+    }
+    const std::string identity = file_identity(name);
+    stack_.push_back(identity);
+    y.reject_unknown_keys(root, {"id", "title", "version", "description", "references", "include", "checks"},
+                          "the baseline");
+    const std::string id = y.string_field(root, "id", true, "the baseline");
+    const std::string title = y.string_field(root, "title", true, "the baseline");
+    const std::string version = y.string_field(root, "version", true, "the baseline");
+    const std::string description = y.string_field(root, "description", false, "the baseline");
+    auto references = y.string_list(root, "references");
+    if (top) {
+        baseline.id = id;
+        baseline.title = title;
+        baseline.version = version;
+        baseline.description = description;
+        baseline.references = std::move(references);
+    }
+    const auto includes = root["include"];
+    if (includes) {
+        if (!includes.IsSequence())
+            y.error(includes, "'include' must be a list of baseline ids or paths");
+        else
+            for (const auto& item : includes) load_include(item, y, baseline);
+    }
     const auto checks = root["checks"];
-    if (!checks || !checks.IsSequence()) {
-        error(checks ? checks : root, "the baseline needs 'checks', a list of checks");
-    } else {
-        std::set<std::string> ids;
-        for (const auto& node : checks) parse_check(node, *baseline, ids);
+    if (checks && checks.IsSequence()) {
+        for (const auto& node : checks) parse_check(node, y, id, baseline);
+    } else if (checks || !includes) {
+        y.error(checks ? checks : root, "the baseline needs 'checks', a list of checks");
     }
+    stack_.pop_back();
+    done_.insert(identity);
+}
+
+std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text, const std::string& name) {
+    auto baseline = std::make_shared<CompiledBaseline>();
+    baseline->file = name;
+    load_file(text, name, *baseline, true);
     if (!errors_.empty()) {
-        std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-        });
+        detail::sort_diagnostics(errors_);
         throw InputError(std::move(errors_));
     }
     baseline->needs = std::move(needs_);
@@ -344,11 +244,11 @@ std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text) {
 }  // namespace
 
 std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml, const std::string& name) {
-    return Loader(name).load(yaml);
+    return Loader().load(yaml, name);
 }
 
 std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file) {
-    return load_baseline_text(detail::read_file_bytes(file, 64u << 20), file.string());
+    return load_baseline_text(detail::read_file_bytes(file, kMaxBaselineBytes), file.string());
 }
 
 const Check* CompiledBaseline::find(std::string_view check_id) const {

@@ -18,13 +18,13 @@ struct HostOutcome {
 };
 
 HostOutcome audit_one(const std::vector<std::shared_ptr<const CompiledBaseline>>& baselines,
-                      const std::filesystem::path& dir, const EvidenceNeeds& needs) {
+                      const std::filesystem::path& dir, const EvidenceNeeds& needs, const EvaluateOptions& eval) {
     HostOutcome out;
     try {
         const HostEvidence host = load_host(dir, &needs);
         out.problems = {host.host, host.problems};
         for (const auto& b : baselines) {
-            auto results = evaluate(*b, host);
+            auto results = evaluate(*b, host, eval);
             out.results.insert(out.results.end(), std::make_move_iterator(results.begin()),
                                std::make_move_iterator(results.end()));
         }
@@ -34,6 +34,7 @@ HostOutcome audit_one(const std::vector<std::shared_ptr<const CompiledBaseline>>
         out.problems = {host, e.diagnostics()};
         for (const auto& b : baselines) {
             for (const auto& check : b->checks) {
+                if (eval.profile && !eval.profile->selects(check)) continue;
                 Result r;
                 r.host = host;
                 r.check_id = check.id;
@@ -63,7 +64,7 @@ AuditOutcome audit_hosts(const std::vector<std::shared_ptr<const CompiledBaselin
     auto worker = [&] {
         for (std::size_t i = next++; i < host_dirs.size(); i = next++) {
             try {
-                outcomes[i] = audit_one(baselines, host_dirs[i], needs);
+                outcomes[i] = audit_one(baselines, host_dirs[i], needs, options.evaluate);
             } catch (...) {
                 outcomes[i].failure = std::current_exception();
             }

@@ -9,6 +9,8 @@
 
 #include "baseline/condition.hpp"
 #include "eval/operators.hpp"
+#include "eval/walk.hpp"
+#include "eval/waivers.hpp"
 #include "hardcheck/evaluate.hpp"
 
 namespace hardcheck {
@@ -16,147 +18,54 @@ namespace hardcheck {
 namespace {
 
 using detail::Condition;
-using detail::Leaf;
-using detail::Observed;
-using detail::Op;
-using detail::RegistrySource;
+using detail::Context;
 using detail::Truth;
+using detail::Walk;
 
-// What a walk over a condition tree saw.
-struct Walk {
-    std::vector<EvidenceRef> evidence;
-    bool not_collected = false;      // some leaf's evidence was not exported
-    bool absent_no_default = false;  // some value was absent with no OS default declared
-    bool error = false;              // some leaf's evidence was unusable
-    bool default_assumed = false;
-    std::string first_problem;       // the first reason worth telling a human
-    std::vector<std::string> unmet;  // leaves found false: "expectation (found observed)"
+struct LeafDispatch {
+    const detail::Leaf& leaf;
+    const Context& ctx;
+    Walk& walk;
+    Truth operator()(const detail::RegistrySource& s) const { return detail::evaluate_registry(leaf, s, ctx, walk); }
+    Truth operator()(const detail::RegistryKeySource& s) const { return detail::evaluate_registry_key(leaf, s, ctx, walk); }
+    Truth operator()(const detail::ObjectSource& s) const { return detail::evaluate_object(leaf, s, ctx, walk); }
+    Truth operator()(const detail::XmlSource& s) const { return detail::evaluate_xml(leaf, s, ctx, walk); }
+    Truth operator()(const detail::EventsSource& s) const { return detail::evaluate_events(leaf, s, ctx, walk); }
+    Truth operator()(const detail::FactSource& s) const { return detail::evaluate_fact(leaf, s, ctx, walk); }
+    // Property and field leaves only occur inside `where` filters, which the
+    // object and event leaves evaluate themselves.
+    Truth operator()(const detail::PropertySource&) const { return Truth::error; }
+    Truth operator()(const detail::FieldSource&) const { return Truth::error; }
 };
 
-Observed observe(const RegValue& v) {
-    Observed o;
-    if (v.is_number()) {
-        o.number = v.type == static_cast<std::uint32_t>(RegType::qword) ? v.number : (v.number & 0xFFFFFFFFULL);
-        o.text = std::to_string(*o.number);
-    } else if (v.type == static_cast<std::uint32_t>(RegType::multi_sz)) {
-        o.is_list = true;
-        o.list = v.strings;
-    } else if (v.is_string()) {
-        o.text = v.text;
-    } else {
-        for (auto b : v.raw) o.text += fmt::format("{:02x}", b);
-    }
-    return o;
-}
-
-Observed observe(const detail::Scalar& s) {
-    Observed o;
-    o.number = s.number;
-    o.text = s.text;
-    return o;
-}
-
-std::string value_locator(const RegistrySource& reg) {
-    return fmt::format("{}\\{}", reg.key, reg.value_name.empty() ? "(Default)" : reg.value_name);
-}
-
-Truth evaluate_registry(const Leaf& leaf, const RegistrySource& reg, const HostEvidence& host, Walk& walk) {
-    EvidenceRef ref;
-    ref.locator = value_locator(reg);
-    const RegLookup found = host.registry.lookup(reg.canonical, reg.value_name);
-    auto record = [&](Truth t) {
-        walk.evidence.push_back(std::move(ref));
-        return t;
+detail::ParamRenderer parameter_renderer(const detail::ParameterMap& parameters) {
+    return [&parameters](const std::string& name) -> std::string {
+        auto it = parameters.find(name);
+        if (it == parameters.end() || !it->second) return {};
+        const ParameterValue& v = *it->second;
+        if (!v.is_list && v.values.size() == 1) return v.values.front();
+        return fmt::format("[{}]", fmt::join(v.values, ", "));
     };
-
-    if (found.presence == Presence::not_collected) {
-        ref.observed = "not collected";
-        walk.not_collected = true;
-        if (walk.first_problem.empty())
-            walk.first_problem = fmt::format("{} is outside every exported registry subtree", ref.locator);
-        return record(Truth::unknown);
-    }
-    if (found.presence == Presence::damaged) {
-        ref.where = *found.damage;
-        ref.observed = "unreadable";
-        walk.error = true;
-        if (walk.first_problem.empty())
-            walk.first_problem = fmt::format("{} is on a line of the export that could not be read ({})",
-                                             ref.locator, found.damage->str());
-        return record(Truth::error);
-    }
-    if (found.presence == Presence::absent) {
-        ref.where = found.key ? found.key->where : found.coverage->where;
-        if (leaf.op == Op::absent || leaf.op == Op::exists) {
-            ref.observed = "absent";
-            return record(leaf.op == Op::absent ? Truth::yes : Truth::no);
-        }
-        if (!reg.default_value) {
-            ref.observed = "absent";
-            walk.absent_no_default = true;
-            if (walk.first_problem.empty())
-                walk.first_problem = fmt::format("{} is absent and no OS default is declared", ref.locator);
-            return record(Truth::no);
-        }
-        ref.observed = fmt::format("absent (OS default {} assumed)", reg.default_value->text);
-        ref.default_assumed = true;
-        walk.default_assumed = true;
-        auto outcome = detail::apply_operator(leaf, observe(*reg.default_value));
-        if (outcome.truth == Truth::error) {
-            walk.error = true;
-            if (walk.first_problem.empty()) walk.first_problem = outcome.problem;
-        }
-        return record(outcome.truth);
-    }
-    const RegValue& value = *found.value;
-    ref.where = value.where;
-    ref.observed = fmt::format("{} {}", reg_type_name(value.type), value.display());
-    if (reg.expected_type && *reg.expected_type != value.type) {
-        walk.error = true;
-        if (walk.first_problem.empty())
-            walk.first_problem = fmt::format("{} has type {} where {} is expected", ref.locator,
-                                             reg_type_name(value.type), reg_type_name(*reg.expected_type));
-        return record(Truth::error);
-    }
-    auto outcome = detail::apply_operator(leaf, observe(value));
-    if (outcome.truth == Truth::error) {
-        walk.error = true;
-        if (walk.first_problem.empty()) walk.first_problem = fmt::format("{}: {}", ref.locator, outcome.problem);
-    }
-    return record(outcome.truth);
 }
 
 // `negated`: an odd number of `not` lies above c, so a true leaf is what is unmet.
-Truth walk_condition(const Condition& c, const HostEvidence& host, Walk& walk, bool negated = false) {
+Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated = false) {
     switch (c.kind) {
         case Condition::Kind::leaf: {
-            const Truth t = std::visit(
-                [&](const auto& source) { return evaluate_registry(c.leaf, source, host, walk); }, c.leaf.source);
+            const Truth t = std::visit(LeafDispatch{c.leaf, ctx, walk}, c.leaf.source);
             if (t == (negated ? Truth::yes : Truth::no))
-                walk.unmet.push_back(fmt::format("{}{}{} (found {})", negated ? "not (" : "", detail::render(c),
+                walk.unmet.push_back(fmt::format("{}{}{} (found {})", negated ? "not (" : "",
+                                                 detail::render(c, parameter_renderer(ctx.parameters)),
                                                  negated ? ")" : "", walk.evidence.back().observed));
             return t;
         }
-        case Condition::Kind::negation: {
-            const Truth t = walk_condition(*c.children.front(), host, walk, !negated);
-            return t == Truth::yes ? Truth::no : t == Truth::no ? Truth::yes : t;
-        }
+        case Condition::Kind::negation: return detail::negate(walk_condition(*c.children.front(), ctx, walk, !negated));
         case Condition::Kind::all:
         case Condition::Kind::any: {
             // Every child is walked (no short-circuit) so the evidence list is complete.
-            const Truth decisive = c.kind == Condition::Kind::all ? Truth::no : Truth::yes;
-            const Truth otherwise = c.kind == Condition::Kind::all ? Truth::yes : Truth::no;
-            bool saw_decisive = false, saw_error = false, saw_unknown = false;
-            for (const auto& child : c.children) {
-                const Truth t = walk_condition(*child, host, walk, negated);
-                saw_decisive |= t == decisive;
-                saw_error |= t == Truth::error;
-                saw_unknown |= t == Truth::unknown;
-            }
-            if (saw_decisive) return decisive;
-            if (saw_error) return Truth::error;
-            if (saw_unknown) return Truth::unknown;
-            return otherwise;
+            std::vector<Truth> answers;
+            for (const auto& child : c.children) answers.push_back(walk_condition(*child, ctx, walk, negated));
+            return c.kind == Condition::Kind::all ? detail::combine_all(answers) : detail::combine_any(answers);
         }
     }
     return Truth::error;
@@ -171,7 +80,17 @@ std::string join_observed(const std::vector<EvidenceRef>& evidence) {
     return out;
 }
 
-Result evaluate_check(const Check& check, const HostEvidence& host) {
+detail::ParameterMap parameters_for(const Check& check, const Profile* profile) {
+    detail::ParameterMap out;
+    for (const auto& [name, value] : check.parameters) {
+        out[name] = &value;
+        if (profile)
+            if (auto it = profile->parameters.find(name); it != profile->parameters.end()) out[name] = &it->second;
+    }
+    return out;
+}
+
+Result evaluate_check(const Check& check, const HostEvidence& host, const Profile* profile) {
     Result r;
     r.host = host.host;
     r.check_id = check.id;
@@ -184,29 +103,40 @@ Result evaluate_check(const Check& check, const HostEvidence& host) {
         r.message = "No export can decide this check; review it by hand.";
         return r;
     }
-    r.expected = detail::render(*check.test);
+    const detail::ParameterMap parameters = parameters_for(check, profile);
+    const Context ctx{host, parameters};
+    r.expected = detail::render(*check.test, parameter_renderer(parameters));
 
     if (check.applies_when) {
         Walk applies;
-        const Truth t = walk_condition(*check.applies_when, host, applies);
-        if (t == Truth::no && !applies.not_collected && !applies.error) {
+        const Truth t = walk_condition(*check.applies_when, ctx, applies);
+        // not_applicable needs positive evidence: no leaf may have been missing.
+        const bool decided = !applies.not_collected && !applies.error && !applies.absent_no_default;
+        if (t == Truth::no && decided) {
             r.status = Status::not_applicable;
             r.evidence = std::move(applies.evidence);
             r.observed = join_observed(r.evidence);
             r.message = "The check does not apply to this host.";
             return r;
         }
-        if (t != Truth::yes || applies.not_collected || applies.error) {
+        if (t != Truth::yes && !decided) {
             r.status = applies.error ? Status::error : Status::not_collected;
             r.evidence = std::move(applies.evidence);
             r.observed = join_observed(r.evidence);
             r.message = fmt::format("Cannot tell whether the check applies: {}.", applies.first_problem);
             return r;
         }
+        if (t != Truth::yes) {
+            r.status = Status::error;
+            r.evidence = std::move(applies.evidence);
+            r.observed = join_observed(r.evidence);
+            r.message = "Cannot tell whether the check applies.";
+            return r;
+        }
     }
 
     Walk walk;
-    const Truth t = walk_condition(*check.test, host, walk);
+    const Truth t = walk_condition(*check.test, ctx, walk);
     r.evidence = std::move(walk.evidence);
     r.observed = join_observed(r.evidence);
     r.default_assumed = walk.default_assumed;
@@ -249,9 +179,23 @@ std::string_view to_string(Status s) {
 }
 
 std::vector<Result> evaluate(const CompiledBaseline& baseline, const HostEvidence& host) {
+    return evaluate(baseline, host, EvaluateOptions{});
+}
+
+std::vector<Result> evaluate(const CompiledBaseline& baseline, const HostEvidence& host, const EvaluateOptions& options) {
+    const Profile* profile = options.profile;
+    const std::string today = options.today.empty() ? detail::today_utc() : options.today;
     std::vector<Result> results;
     results.reserve(baseline.checks.size());
-    for (const auto& check : baseline.checks) results.push_back(evaluate_check(check, host));
+    for (const auto& check : baseline.checks) {
+        if (profile && !profile->selects(check)) continue;
+        Result r = evaluate_check(check, host, profile);
+        if (profile) {
+            if (auto it = profile->severity.find(check.id); it != profile->severity.end()) r.severity = it->second;
+            detail::apply_waivers(*profile, today, r);
+        }
+        results.push_back(std::move(r));
+    }
     return results;
 }
 

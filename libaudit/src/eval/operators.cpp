@@ -53,8 +53,32 @@ std::optional<std::vector<std::uint64_t>> parse_version(std::string_view text) {
     }
 }
 
-OpOutcome apply_operator(const Leaf& leaf, const Observed& v) {
-    const auto& ops = leaf.operands;
+bool glob_match(std::string_view pattern, std::string_view text) {
+    // Iterative matcher with one backtrack point: linear in practice, no recursion.
+    std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(text[t]))) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            mark = t;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') ++p;
+    return p == pattern.size();
+}
+
+OpOutcome apply_operator(const Leaf& leaf, const std::vector<Scalar>& ops, const Observed& v) {
+    if (ops.empty() && leaf.op != Op::exists && leaf.op != Op::absent && leaf.op != Op::empty &&
+        leaf.op != Op::in && leaf.op != Op::not_in && leaf.op != Op::like && leaf.op != Op::not_like &&
+        leaf.op != Op::version_in)
+        return {Truth::error, fmt::format("'{}' has no operand (an empty parameter?)", op_name(leaf.op))};
     auto needs_number = [&]() -> OpOutcome {
         return {Truth::error, fmt::format("'{}' needs a number but the value is '{}'", op_name(leaf.op), v.text)};
     };
@@ -78,6 +102,7 @@ OpOutcome apply_operator(const Leaf& leaf, const Observed& v) {
         case Op::lt:
         case Op::le: {
             if (!v.number) return needs_number();
+            if (!ops.front().number) return {Truth::error, fmt::format("'{}' needs a number to compare with, got '{}'", op_name(leaf.op), ops.front().text)};
             const std::uint64_t x = *v.number, y = *ops.front().number;
             const bool r = leaf.op == Op::gt ? x > y : leaf.op == Op::ge ? x >= y : leaf.op == Op::lt ? x < y : x <= y;
             return {truth(r), {}};
@@ -86,6 +111,7 @@ OpOutcome apply_operator(const Leaf& leaf, const Observed& v) {
         case Op::bits_any:
         case Op::bits_none: {
             if (!v.number) return needs_number();
+            if (!ops.front().number) return {Truth::error, fmt::format("'{}' needs a number mask, got '{}'", op_name(leaf.op), ops.front().text)};
             const std::uint64_t mask = *ops.front().number, bits = *v.number & mask;
             const bool r = leaf.op == Op::bits_all ? bits == mask : leaf.op == Op::bits_any ? bits != 0 : bits == 0;
             return {truth(r), {}};
@@ -103,6 +129,12 @@ OpOutcome apply_operator(const Leaf& leaf, const Observed& v) {
                                           [&](const std::string& s) { return iequals(s, ops.front().text); })),
                         {}};
             return {truth(icontains(v.text, ops.front().text)), {}};
+        case Op::like:
+        case Op::not_like: {
+            if (v.is_list) return {Truth::error, fmt::format("'{}' cannot compare a list", op_name(leaf.op))};
+            const bool found = std::any_of(ops.begin(), ops.end(), [&](const Scalar& s) { return glob_match(s.text, v.text); });
+            return {truth(leaf.op == Op::like ? found : !found), {}};
+        }
         case Op::empty: return {truth(v.is_list ? v.list.empty() : v.text.empty()), {}};
         case Op::version_ge:
         case Op::version_lt:

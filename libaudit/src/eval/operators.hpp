@@ -25,7 +25,14 @@ struct OpOutcome {
     std::string problem;  // why the operator could not be applied (Truth::error)
 };
 
-OpOutcome apply_operator(const Leaf& leaf, const Observed& value);
+// `operands`: the leaf's literals, or its parameter's value for this evaluation.
+OpOutcome apply_operator(const Leaf& leaf, const std::vector<Scalar>& operands, const Observed& value);
+inline OpOutcome apply_operator(const Leaf& leaf, const Observed& value) {
+    return apply_operator(leaf, leaf.operands, value);
+}
+
+// Whole-text glob match, `*` any run, `?` one character, ASCII case-insensitive.
+bool glob_match(std::string_view pattern, std::string_view text);
 
 // Case-insensitive comparison of ASCII letters, as Windows compares names.
 bool iequals(std::string_view a, std::string_view b);

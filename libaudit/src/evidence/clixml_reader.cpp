@@ -244,7 +244,7 @@ private:
     PsValue convert_obj(pugi::xml_node node, int depth);
     PsValue resolve_ref(pugi::xml_node node, int depth);
     std::vector<PsValue> read_items(pugi::xml_node node, int depth);
-    std::vector<std::pair<PsValue, PsValue>> read_entries(pugi::xml_node node, int depth);
+    std::vector<PsEntry> read_entries(pugi::xml_node node, int depth);
     PsValue read_progress_record(pugi::xml_node node, int depth);
     std::vector<std::string> read_type_names(pugi::xml_node node);
     std::string text_of(pugi::xml_node node);
@@ -398,8 +398,8 @@ std::vector<PsValue> ClixmlReader::read_items(pugi::xml_node node, int depth) {
     return items;
 }
 
-std::vector<std::pair<PsValue, PsValue>> ClixmlReader::read_entries(pugi::xml_node node, int depth) {
-    std::vector<std::pair<PsValue, PsValue>> entries;
+std::vector<PsEntry> ClixmlReader::read_entries(pugi::xml_node node, int depth) {
+    std::vector<PsEntry> entries;
     for (auto en : node.children()) {
         if (en.type() != pugi::node_element) continue;
         if (std::string_view(en.name()) != "En") fail(en, fmt::format("unexpected <{}> in <DCT>", en.name()));
@@ -412,7 +412,7 @@ std::vector<std::pair<PsValue, PsValue>> ClixmlReader::read_entries(pugi::xml_no
             slot = convert(part, depth + 1);
         }
         if (!key || !value) fail(en, "dictionary entry without Key or Value");
-        entries.emplace_back(std::move(*key), std::move(*value));
+        entries.push_back(PsEntry{std::move(*key), std::move(*value)});
     }
     return entries;
 }
