@@ -14,41 +14,29 @@ bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x
 }  // namespace
 
 TextLocator::TextLocator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
-    marks_.reserve(text.size() / kBlock + 1);
-    std::uint32_t line = 1;
-    std::uint64_t column = 0;
-    for (std::size_t block = 0; block < text.size(); block += kBlock) {
-        marks_.push_back({line, column});
-        const std::size_t end = std::min(text.size(), block + kBlock);
-        const char* p = text.data() + block;
-        const char* stop = text.data() + end;
+    marks_.push_back({1, 0});
+}
+
+// Walks forward block by block, leaving a checkpoint at each block start it
+// reaches for the first time (the text is never read ahead of the cursor).
+void TextLocator::advance_to(std::size_t offset) {
+    while (offset_ < offset) {
+        const std::size_t block_end = std::min(offset, (offset_ / kBlock + 1) * kBlock);
+        const char* p = text_.data() + offset_;
+        const char* stop = text_.data() + block_end;
         while (p < stop) {
             const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(stop - p));
             if (nl == nullptr) {
-                column += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
+                column_ += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
                 break;
             }
-            ++line;
-            column = 0;
+            ++line_;
+            column_ = 0;
             p = static_cast<const char*>(nl) + 1;
         }
+        offset_ = block_end;
+        if (offset_ % kBlock == 0 && marks_.size() == offset_ / kBlock) marks_.push_back({line_, column_});
     }
-}
-
-void TextLocator::advance_to(std::size_t offset) {
-    const char* p = text_.data() + offset_;
-    const char* stop = text_.data() + offset;
-    while (p < stop) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(stop - p));
-        if (nl == nullptr) {
-            column_ += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
-            break;
-        }
-        ++line_;
-        column_ = 0;
-        p = static_cast<const char*>(nl) + 1;
-    }
-    offset_ = offset;
 }
 
 SourceLocation TextLocator::locate(std::size_t offset) {
