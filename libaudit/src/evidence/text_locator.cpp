@@ -22,17 +22,14 @@ TextLocator::TextLocator(std::string_view text, std::string file) : text_(text),
 void TextLocator::advance_to(std::size_t offset) {
     while (offset_ < offset) {
         const std::size_t block_end = std::min(offset, (offset_ / kBlock + 1) * kBlock);
-        const char* p = text_.data() + offset_;
-        const char* stop = text_.data() + block_end;
-        while (p < stop) {
-            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(stop - p));
-            if (nl == nullptr) {
-                column_ += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
-                break;
+        // Steps between values are short: one pass counting both, no library calls.
+        for (const char* p = text_.data() + offset_, *stop = text_.data() + block_end; p < stop; ++p) {
+            if (*p == '\n') {
+                ++line_;
+                column_ = 0;
+            } else if (is_char_start(*p)) {
+                ++column_;
             }
-            ++line_;
-            column_ = 0;
-            p = static_cast<const char*>(nl) + 1;
         }
         offset_ = block_end;
         if (offset_ % kBlock == 0 && marks_.size() == offset_ / kBlock) marks_.push_back({line_, column_});

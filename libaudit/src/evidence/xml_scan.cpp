@@ -1,6 +1,5 @@
 #include "evidence/xml_scan.hpp"
 
-#include <cstring>
 
 namespace hardcheck::detail {
 
@@ -120,9 +119,8 @@ std::optional<std::size_t> element_end(std::string_view text, std::size_t begin,
     std::size_t p = begin;
     while (p < text.size()) {
         if (text[p] != '<') {
-            const void* lt = std::memchr(text.data() + p, '<', text.size() - p);
-            if (lt == nullptr) break;
-            p = static_cast<std::size_t>(static_cast<const char*>(lt) - text.data());
+            // Text between tags is short in exports: a plain loop beats a memchr call.
+            while (p < text.size() && text[p] != '<') ++p;
             continue;
         }
         const char second = p + 1 < text.size() ? text[p + 1] : '\0';
@@ -139,13 +137,17 @@ std::optional<std::size_t> element_end(std::string_view text, std::size_t begin,
             if (!next) return std::nullopt;
             p = *next;
         } else if (second == '/') {
-            auto next = skip_past(text, p + 2, ">", p, "end tag", error);
-            if (!next) return std::nullopt;
+            std::size_t close = p + 2;
+            while (close < text.size() && text[close] != '>') ++close;
+            if (close >= text.size()) {
+                error = {p, "unterminated end tag"};
+                return std::nullopt;
+            }
             if (depth == 0) {
                 error = {p, "end tag without a start tag"};
                 return std::nullopt;
             }
-            p = *next;
+            p = close + 1;
             if (--depth == 0) return p;
         } else {
             // A start tag: only where it ends matters here (pugixml checks the rest),
@@ -159,8 +161,9 @@ std::optional<std::size_t> element_end(std::string_view text, std::size_t begin,
             while (p < text.size() && text[p] != '>') {
                 const char c = text[p];
                 if (c == '"' || c == '\'') {
-                    const auto close = text.find(c, p + 1);
-                    if (close == npos) {
+                    std::size_t close = p + 1;
+                    while (close < text.size() && text[close] != c) ++close;
+                    if (close >= text.size()) {
                         error = {p, "unterminated attribute value"};
                         return std::nullopt;
                     }
