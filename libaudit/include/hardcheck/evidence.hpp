@@ -190,6 +190,9 @@ struct HARDCHECK_API ClixmlFileSummary {
     std::uint64_t objects = 0;   // top-level values decoded
     std::uint64_t skipped = 0;   // top-level objects of types nobody asked for
     std::uint64_t errors = 0;
+    // First type name of each top-level object that could not be read ("" when even
+    // that is unknown), so a collection of that type can be marked incomplete.
+    std::vector<std::string> damaged_types;
 };
 
 // Reads an Export-Clixml file one top-level value at a time and hands each to

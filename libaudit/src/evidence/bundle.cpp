@@ -88,7 +88,16 @@ void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNe
         if (std::find(touched.begin(), touched.end(), type) == touched.end()) touched.push_back(type);
         collection.objects.push_back(std::move(object));
     };
-    read_clixml_file(file, sink, host.problems, needs);
+    const auto summary = read_clixml_file(file, sink, host.problems, needs);
+    // A type whose object was lost gets a collection even if nothing else of it was
+    // read: the evidence is there but broken (error), not missing (not collected).
+    for (const auto& type : summary.damaged_types) {
+        if (type.empty() || !wants_type(needs, type)) continue;
+        auto& collection = host.objects[type];
+        collection.type_name = type;
+        if (collection.files.empty() || collection.files.back() != file.string()) collection.files.push_back(file.string());
+        if (std::find(touched.begin(), touched.end(), type) == touched.end()) touched.push_back(type);
+    }
     for (const auto& type : touched) {
         auto& problems = host.objects[type].problems;
         problems.insert(problems.end(), host.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), host.problems.end());

@@ -364,6 +364,7 @@ private:
     std::string_view text_of(pugi::xml_node node);
     void register_ids(pugi::xml_node node);
     std::string first_type_name(pugi::xml_node obj);
+    std::string declared_type(pugi::xml_node obj) const;
     bool wanted(const std::string& type_name) const;
     std::shared_ptr<const PsObject> top_level_object(pugi::xml_node root, PsValue value);
     void count(std::size_t n, pugi::xml_node node) {
@@ -768,6 +769,18 @@ std::string ClixmlReader::first_type_name(pugi::xml_node obj) {
     return {};
 }
 
+// The first type name an object declares, read without side effects; empty when
+// it cannot be told (the chunk did not parse, a TNRef to nothing).
+std::string ClixmlReader::declared_type(pugi::xml_node obj) const {
+    if (std::string_view(obj.name()) != "Obj") return {};
+    if (auto t = obj.child("TN").child("T")) return decode_escapes(t.child_value());
+    if (auto ref = obj.child("TNRef")) {
+        auto it = type_names_.find(ref.attribute("RefId").value());
+        if (it != type_names_.end() && !it->second->empty()) return it->second->front();
+    }
+    return {};
+}
+
 bool ClixmlReader::wanted(const std::string& type_name) const {
     if (needs_ == nullptr || needs_->everything) return true;
     if (needs_->events && object_type_matches(type_name, "EventLogRecord")) return true;
@@ -855,6 +868,8 @@ void ClixmlReader::run(const ClixmlObjectSink& sink, ClixmlFileSummary& summary)
             sink(top_level_object(node, std::move(value)));
         } catch (const ValueError& e) {
             report(e.offset, e.message);
+            // Name the type of the object lost, so its collection is known to be incomplete.
+            summary.damaged_types.push_back(declared_type(chunk.doc.document_element()));
         }
     }
     auto rest = detail::skip_misc(text_, pos, scan);
