@@ -290,25 +290,27 @@ std::string display(const PsValue& v) {
 class RefTable {
 public:
     bool add(std::string_view id, std::size_t offset) {
-        if (auto index = as_index(id)) {
+        auto index = as_index(id);
+        if (index && offset < kAbsent) {
             if (*index >= dense_.size()) dense_.resize(*index + 1, kAbsent);
-            if (dense_[*index] != kAbsent) return false;
-            dense_[*index] = offset;
+            if (dense_[*index] != kAbsent || other_.count(std::string(id)) != 0) return false;
+            dense_[*index] = static_cast<std::uint32_t>(offset);
             return true;
         }
+        if (index && *index < dense_.size() && dense_[*index] != kAbsent) return false;
         return other_.emplace(std::string(id), offset).second;
     }
     std::optional<std::size_t> find(std::string_view id) const {
-        if (auto index = as_index(id)) {
-            if (*index < dense_.size() && dense_[*index] != kAbsent) return dense_[*index];
-            return std::nullopt;
-        }
+        if (auto index = as_index(id); index && *index < dense_.size() && dense_[*index] != kAbsent)
+            return dense_[*index];
         auto it = other_.find(std::string(id));
         return it == other_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
     }
 
 private:
-    static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+    // 4 bytes per object: offsets below 4 GiB (files are at most that large).
+    static constexpr std::uint32_t kAbsent = UINT32_MAX;
+    std::vector<std::uint32_t> dense_;
     // A plain decimal that does not jump far ahead of the ids seen so far.
     std::optional<std::size_t> as_index(std::string_view id) const {
         if (id.empty() || id.size() > 9 || (id.size() > 1 && id[0] == '0')) return std::nullopt;
@@ -320,7 +322,6 @@ private:
         if (n > dense_.size() + (1u << 16)) return std::nullopt;
         return n;
     }
-    std::vector<std::size_t> dense_;
     std::unordered_map<std::string, std::size_t> other_;
 };
 
