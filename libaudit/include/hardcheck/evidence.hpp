@@ -243,7 +243,7 @@ HARDCHECK_API bool looks_like_config(std::string_view first_bytes);
 struct HARDCHECK_API EventRecord {
     std::uint32_t id = 0;
     std::string provider;
-    std::string time;  // ISO 8601 UTC, as exported
+    std::string time;  // ISO 8601 UTC (Export-Clixml's local time with offset is converted)
     std::string channel;
     std::vector<std::pair<std::string, std::string>> data;  // EventData, in order
     SourceLocation where;
