@@ -71,6 +71,13 @@ BOOST_FIXTURE_TEST_CASE(host_name_comes_from_the_exchange_server_object_without_
     BOOST_TEST(load_host(dir).host == "SOLO-E16A");
 }
 
+BOOST_FIXTURE_TEST_CASE(host_name_does_not_depend_on_what_the_baseline_needs, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
+    auto needs = EvidenceNeeds::none();
+    needs.registry_keys.insert("HKEY_LOCAL_MACHINE\\SOFTWARE\\X");
+    BOOST_TEST(load_host(dir, &needs).host == "SOLO-E16A");
+}
+
 BOOST_FIXTURE_TEST_CASE(host_yaml_names_the_host_before_the_evidence, Bundle) {
     copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
     write("host.yaml", "host: exch-prod-1\nroles: [mailbox]\n");

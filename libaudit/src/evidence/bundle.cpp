@@ -1,6 +1,7 @@
 // A host bundle: one directory of exported files, recognised by content.
 #include <algorithm>
 #include <fstream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -146,6 +147,14 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
     host.host = fs::absolute(directory).lexically_normal().filename().string();
     if (host.host.empty()) host.host = fs::absolute(directory).lexically_normal().parent_path().filename().string();
     bool named = false;
+    // The host's name must not depend on what a baseline asks for: the ExchangeServer
+    // export that may name it is always read.
+    std::optional<EvidenceNeeds> widened;
+    if (!needs_all(needs)) {
+        widened = *needs;
+        widened->object_types.insert("ExchangeServer");
+        needs = &*widened;
+    }
     for (const auto& file : files_below(directory)) {
         EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {
