@@ -364,7 +364,6 @@ private:
     // The text of an element; valid until the next call.
     std::string_view text_of(pugi::xml_node node);
     void register_ids(pugi::xml_node node);
-    std::string first_type_name(pugi::xml_node obj);
     std::string declared_type(pugi::xml_node obj) const;
     bool wanted(const std::string& type_name) const;
     std::shared_ptr<const PsObject> top_level_object(pugi::xml_node root, PsValue value);
@@ -756,20 +755,6 @@ void ClixmlReader::register_ids(pugi::xml_node node) {
     node.traverse(walker);
 }
 
-std::string ClixmlReader::first_type_name(pugi::xml_node obj) {
-    if (auto tn = obj.child("TN")) {
-        auto names = read_type_names(tn);
-        // read_type_names registered the RefId; the full conversion will see it again.
-        type_names_.erase(tn.attribute("RefId").value());
-        return names.empty() ? std::string() : names.front();
-    }
-    if (auto ref = obj.child("TNRef")) {
-        auto it = type_names_.find(ref.attribute("RefId").value());
-        if (it != type_names_.end() && !it->second->empty()) return it->second->front();
-    }
-    return {};
-}
-
 // The first type name an object declares, read without side effects; empty when
 // it cannot be told (the chunk did not parse, a TNRef to nothing).
 std::string ClixmlReader::declared_type(pugi::xml_node obj) const {
@@ -849,7 +834,7 @@ void ClixmlReader::run(const ClixmlObjectSink& sink, ClixmlFileSummary& summary)
             replaying_ = false;
             open_.clear();
             auto node = parse_chunk(chunk, *next, *end);
-            if (std::string_view(node.name()) == "Obj" && !wanted(first_type_name(node))) {
+            if (std::string_view(node.name()) == "Obj" && !wanted(declared_type(node))) {
                 register_ids(node);
                 ++summary.skipped;
                 continue;

@@ -53,7 +53,9 @@ void TextLocator::advance_to(std::size_t offset) {
 
 SourceLocation TextLocator::locate(std::size_t offset) {
     offset = std::min(offset, text_.size());
-    if (offset < offset_) {
+    // Backwards, or forwards past a checkpoint already made (back from reading a
+    // Ref's target): restart from the checkpoint of the offset's block.
+    if (offset < offset_ || (offset / kBlock > offset_ / kBlock && offset / kBlock < marks_.size())) {
         const std::size_t block = offset / kBlock;
         offset_ = block * kBlock;
         line_ = marks_[block].line;
