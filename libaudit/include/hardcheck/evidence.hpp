@@ -261,8 +261,10 @@ HARDCHECK_API std::vector<EventRecord> read_event_xml_buffer(std::string_view by
                                                              std::vector<Diagnostic>& problems);
 HARDCHECK_API bool looks_like_event_xml(std::string_view first_bytes);
 // An EventLogRecord from Get-WinEvent | Export-Clixml as an event; nullopt for any
-// other object.  Positional Properties get their field names for the layouts we know
-// (Sysmon 1, Security 4688); others are named "1", "2", ...
+// other object.  The export keeps EventData values without names: Security 4688's
+// get their names from its known layout, Sysmon's are read from its Message text
+// ("Image: ..."), any other event's are named "1", "2", ...  4688 also answers
+// Image and ParentImage (NewProcessName, ParentProcessName), as Sysmon 1 names them.
 HARDCHECK_API std::optional<EventRecord> event_from_object(const PsObject& object);
 
 // What load_host made of one file.
