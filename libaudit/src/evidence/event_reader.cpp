@@ -24,6 +24,7 @@ constexpr std::string_view kEventNamespace = "http://schemas.microsoft.com/win/2
 // Security 4688, version 2 (Windows 10 / Server 2016 and later), in the order the
 // event writes its data:
 // https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4688
+// (template order: https://windows-event-explorer.app.elstc.co/publisher/Microsoft-Windows-Security-Auditing/event/4688/v2)
 constexpr std::array<std::string_view, 15> k4688Fields{
     "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId", "NewProcessId",
     "NewProcessName", "TokenElevationType", "ProcessId", "CommandLine", "TargetUserSid",
