@@ -71,6 +71,13 @@ BOOST_FIXTURE_TEST_CASE(host_name_comes_from_the_exchange_server_object_without_
     BOOST_TEST(load_host(dir).host == "SOLO-E16A");
 }
 
+BOOST_FIXTURE_TEST_CASE(host_name_does_not_depend_on_what_the_baseline_needs, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
+    auto needs = EvidenceNeeds::none();
+    needs.registry_keys.insert("HKEY_LOCAL_MACHINE\\SOFTWARE\\X");
+    BOOST_TEST(load_host(dir, &needs).host == "SOLO-E16A");
+}
+
 BOOST_FIXTURE_TEST_CASE(host_yaml_names_the_host_before_the_evidence, Bundle) {
     copy(corpus() / "Exchange" / "GetExchangeServer.xml", "GetExchangeServer.xml");
     write("host.yaml", "host: exch-prod-1\nroles: [mailbox]\n");
@@ -134,6 +141,33 @@ BOOST_FIXTURE_TEST_CASE(damaged_object_marks_its_collection_and_the_host, Bundle
     BOOST_REQUIRE(services->problems.size() == 1u);
     BOOST_TEST(services->problems[0].str() == path("s.xml") + ":3:42: error: <I32> holds 'x', not an integer in range");
     BOOST_TEST(host.problems.size() == 1u);
+}
+
+BOOST_FIXTURE_TEST_CASE(object_lost_in_one_file_marks_the_collection_another_file_filled, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "a.xml");
+    write("b.xml",
+          "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+          "<Obj RefId=\"0\"><TN RefId=\"0\"><T>Microsoft.Exchange.Data.Directory.Management.ExchangeServer</T></TN>"
+          "<Props><B N=\"MitigationsEnabled\">maybe</B></Props></Obj>\n</Objs>\n");
+    auto host = load_host(dir);
+    const auto* servers = host.find_objects("ExchangeServer");
+    BOOST_REQUIRE(servers != nullptr);
+    BOOST_TEST(servers->objects.size() == 1u);
+    BOOST_TEST(servers->files == (std::vector<std::string>{path("a.xml"), path("b.xml")}));
+    BOOST_REQUIRE(servers->problems.size() == 1u);
+    BOOST_TEST(servers->problems[0].str() == path("b.xml") + ":2:108: error: <B> holds 'maybe', not true or false");
+}
+
+BOOST_FIXTURE_TEST_CASE(export_whose_only_object_is_lost_is_an_empty_damaged_collection, Bundle) {
+    write("b.xml",
+          "<Objs xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+          "<Obj RefId=\"0\"><TN RefId=\"0\"><T>Ns.OrganizationConfig</T></TN><Props><I32 N=\"A\">x</I32></Props></Obj>\n"
+          "</Objs>\n");
+    auto host = load_host(dir);
+    const auto* config = host.find_objects("OrganizationConfig");
+    BOOST_REQUIRE(config != nullptr);
+    BOOST_TEST(config->objects.empty());
+    BOOST_TEST(config->problems.size() == 1u);
 }
 
 BOOST_FIXTURE_TEST_CASE(unreadable_config_is_a_problem_not_an_exception, Bundle) {

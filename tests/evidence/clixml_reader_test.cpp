@@ -260,6 +260,30 @@ BOOST_AUTO_TEST_CASE(ref_to_unknown_id_is_an_error_at_the_ref) {
     BOOST_TEST(r.summary.errors == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(summary_names_the_type_of_each_object_lost) {
+    auto r = read(objs("<Obj RefId=\"0\"><TN RefId=\"0\"><T>Ns.Kept</T></TN></Obj>\n"
+                       "<Obj RefId=\"1\"><TN RefId=\"1\"><T>Ns.Lost</T></TN><Props><B N=\"X\">maybe</B></Props></Obj>\n"
+                       "<Obj RefId=\"2\"><TNRef RefId=\"0\" /><Props><B N=\"X\">maybe</B></Props></Obj>\n"
+                       "<Obj RefId=\"3\"><Props><B N=\"X\">maybe</B></Props></Obj>"));
+    BOOST_TEST(r.objects.size() == 1u);
+    BOOST_TEST(r.summary.errors == 3u);
+    BOOST_TEST(r.summary.damaged_types == (std::vector<std::string>{"Ns.Lost", "Ns.Kept", ""}));
+}
+
+BOOST_AUTO_TEST_CASE(refids_that_are_not_small_numbers_still_resolve) {
+    auto r = read(objs("<Obj RefId=\"abc\"><ToString>a</ToString></Obj>\n<Obj RefId=\"900000000\"><ToString>b</ToString></Obj>\n"
+                       "<Obj RefId=\"007\"><ToString>c</ToString></Obj>\n"
+                       "<LST><Ref RefId=\"abc\" /><Ref RefId=\"900000000\" /><Ref RefId=\"007\" /></LST>"));
+    BOOST_TEST(first_problem(r) == "(none)");
+    const auto& items = r.objects.at(3)->value.items;
+    BOOST_REQUIRE(items.size() == 3u);
+    BOOST_TEST(items[0].text == "a");
+    BOOST_TEST(items[1].text == "b");
+    BOOST_TEST(items[2].text == "c");
+    auto dup = read(objs("<Obj RefId=\"900000000\" />\n<Obj RefId=\"900000000\" />"));
+    BOOST_TEST(first_problem(dup) == "t.xml:3:1: error: duplicate Obj RefId '900000000'");
+}
+
 BOOST_AUTO_TEST_CASE(ref_to_a_later_object_is_an_error) {
     auto r = read(objs("<Obj RefId=\"0\"><Props><Ref N=\"X\" RefId=\"1\" /><Obj N=\"Y\" RefId=\"1\" /></Props></Obj>"));
     BOOST_TEST(first_problem(r) == "t.xml:2:23: error: Ref to unknown RefId '1'");

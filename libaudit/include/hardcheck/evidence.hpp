@@ -198,6 +198,9 @@ struct HARDCHECK_API ClixmlFileSummary {
     std::uint64_t objects = 0;   // top-level values decoded
     std::uint64_t skipped = 0;   // top-level objects of types nobody asked for
     std::uint64_t errors = 0;
+    // First type name of each top-level object that could not be read ("" when even
+    // that is unknown), so a collection of that type can be marked incomplete.
+    std::vector<std::string> damaged_types;
 };
 
 // Reads an Export-Clixml file one top-level value at a time and hands each to
@@ -248,7 +251,7 @@ HARDCHECK_API bool looks_like_config(std::string_view first_bytes);
 struct HARDCHECK_API EventRecord {
     std::uint32_t id = 0;
     std::string provider;
-    std::string time;  // ISO 8601 UTC, as exported
+    std::string time;  // ISO 8601 UTC (Export-Clixml's local time with offset is converted)
     std::string channel;
     std::vector<std::pair<std::string, std::string>> data;  // EventData, in order
     SourceLocation where;
@@ -266,8 +269,10 @@ HARDCHECK_API std::vector<EventRecord> read_event_xml_buffer(std::string_view by
                                                              std::vector<Diagnostic>& problems);
 HARDCHECK_API bool looks_like_event_xml(std::string_view first_bytes);
 // An EventLogRecord from Get-WinEvent | Export-Clixml as an event; nullopt for any
-// other object.  Positional Properties get their field names for the layouts we know
-// (Sysmon 1, Security 4688); others are named "1", "2", ...
+// other object.  The export keeps EventData values without names: Security 4688's
+// get their names from its known layout, Sysmon's are read from its Message text
+// ("Image: ..."), any other event's are named "1", "2", ...  4688 also answers
+// Image and ParentImage (NewProcessName, ParentProcessName), as Sysmon 1 names them.
 HARDCHECK_API std::optional<EventRecord> event_from_object(const PsObject& object);
 
 // What load_host made of one file.

@@ -1,6 +1,7 @@
 // A host bundle: one directory of exported files, recognised by content.
 #include <algorithm>
 #include <fstream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -88,7 +89,16 @@ void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNe
         if (std::find(touched.begin(), touched.end(), type) == touched.end()) touched.push_back(type);
         collection.objects.push_back(std::move(object));
     };
-    read_clixml_file(file, sink, host.problems, needs);
+    const auto summary = read_clixml_file(file, sink, host.problems, needs);
+    // A type whose object was lost gets a collection even if nothing else of it was
+    // read: the evidence is there but broken (error), not missing (not collected).
+    for (const auto& type : summary.damaged_types) {
+        if (type.empty() || !wants_type(needs, type)) continue;
+        auto& collection = host.objects[type];
+        collection.type_name = type;
+        if (collection.files.empty() || collection.files.back() != file.string()) collection.files.push_back(file.string());
+        if (std::find(touched.begin(), touched.end(), type) == touched.end()) touched.push_back(type);
+    }
     for (const auto& type : touched) {
         auto& problems = host.objects[type].problems;
         problems.insert(problems.end(), host.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), host.problems.end());
@@ -137,6 +147,14 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
     host.host = fs::absolute(directory).lexically_normal().filename().string();
     if (host.host.empty()) host.host = fs::absolute(directory).lexically_normal().parent_path().filename().string();
     bool named = false;
+    // The host's name must not depend on what a baseline asks for: the ExchangeServer
+    // export that may name it is always read.
+    std::optional<EvidenceNeeds> widened;
+    if (!needs_all(needs)) {
+        widened = *needs;
+        widened->object_types.insert("ExchangeServer");
+        needs = &*widened;
+    }
     for (const auto& file : files_below(directory)) {
         EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,7 +16,9 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "evidence/clixml_text.hpp"
 #include "evidence/file_bytes.hpp"
+#include "evidence/mapped_file.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/text_locator.hpp"
 #include "evidence/xml_scan.hpp"
@@ -33,147 +36,13 @@ constexpr std::size_t kRefCacheEntries = 4096;
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
 
 using Kind = PsValue::Kind;
+using namespace detail::clixml;
 
 // Thrown inside the reader; becomes a Diagnostic for the top-level object.
 struct ValueError {
     std::size_t offset;
     std::string message;
 };
-
-std::string_view trim(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// `_xHHHH_` at s[i]: the UTF-16 code unit, or -1.
-long escaped_unit(std::string_view s, std::size_t i) {
-    if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return -1;
-    long unit = 0;
-    for (std::size_t k = i + 2; k < i + 6; ++k) {
-        const int h = hex_value(s[k]);
-        if (h < 0) return -1;
-        unit = unit * 16 + h;
-    }
-    return unit;
-}
-
-// PowerShell writes characters XML cannot hold (controls, lone surrogates, '_x'
-// itself) as _xHHHH_ UTF-16 units; a surrogate pair is two escapes.
-std::string decode_escapes(std::string_view s) {
-    if (s.find("_x") == std::string_view::npos) return std::string(s);
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        const long unit = escaped_unit(s, i);
-        if (unit < 0) {
-            out += s[i++];
-            continue;
-        }
-        i += 7;
-        char32_t cp = static_cast<char32_t>(unit);
-        if (unit >= 0xD800 && unit <= 0xDBFF) {
-            const long low = escaped_unit(s, i);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((static_cast<char32_t>(unit) - 0xD800) << 10) + (static_cast<char32_t>(low) - 0xDC00);
-                i += 7;
-            } else {
-                cp = 0xFFFD;  // a lone surrogate has no UTF-8 form
-            }
-        } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        detail::append_utf8(out, cp);
-    }
-    return out;
-}
-
-template <class T>
-bool parse_integer(std::string_view s, T& out) {
-    s = trim(s);
-    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-    if (s.empty()) return false;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size();
-}
-
-bool parse_real(std::string_view s, double& out) {
-    s = trim(s);
-    if (s == "INF") {
-        out = std::numeric_limits<double>::infinity();
-        return true;
-    }
-    if (s == "-INF") {
-        out = -std::numeric_limits<double>::infinity();
-        return true;
-    }
-    if (s == "NaN") {
-        out = std::numeric_limits<double>::quiet_NaN();
-        return true;
-    }
-    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-    if (s.empty() || s.front() == 'i' || s.front() == 'I' || s.front() == 'n' || s.front() == 'N') return false;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && end == s.data() + s.size();
-}
-
-bool is_guid(std::string_view s) {
-    if (s.size() != 36) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? s[i] != '-' : hex_value(s[i]) < 0) return false;
-    }
-    return true;
-}
-
-bool is_version(std::string_view s) {
-    int parts = 0;
-    std::size_t i = 0;
-    while (i <= s.size()) {
-        const auto dot = std::min(s.find('.', i), s.size());
-        const auto part = s.substr(i, dot - i);
-        if (part.empty() || part.size() > 10 || !std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }))
-            return false;
-        ++parts;
-        i = dot + 1;
-    }
-    return parts >= 2 && parts <= 4;
-}
-
-bool is_base64(std::string_view s) {
-    std::size_t chars = 0;
-    for (char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=')
-            ++chars;
-        else if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
-            return false;
-    }
-    return chars % 4 == 0;
-}
-
-// An xs:dateTime as .NET writes it: 2021-10-06T15:44:43.0986128-07:00.
-bool is_datetime(std::string_view s) {
-    return s.size() >= 19 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
-           std::isdigit(static_cast<unsigned char>(s[0])) != 0;
-}
-
-// An xs:duration: PT9.0269026S, -P1DT2H, P10675199DT2H48M5.4775807S.
-bool is_duration(std::string_view s) {
-    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
-    if (s.size() < 3 || s.front() != 'P') return false;
-    return std::all_of(s.begin() + 1, s.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == '.' || c == 'D' || c == 'T' || c == 'H' || c == 'M' || c == 'S' ||
-               c == 'Y';
-    });
-}
 
 // The .NET type a primitive element stands for, for top-level primitives.
 std::string_view primitive_type_name(std::string_view tag) {
@@ -195,7 +64,49 @@ std::string_view primitive_type_name(std::string_view tag) {
     return it == names.end() ? std::string_view{} : it->second;
 }
 
-bool is_collection_tag(std::string_view tag) { return tag == "LST" || tag == "IE" || tag == "STK" || tag == "QUE"; }
+// The element names of [MS-PSRP] 2.2.5, recognised without a chain of string compares.
+enum class Tag : std::uint8_t {
+    S, B, Nil, C, By, SB, I16, I32, I64, U16, U32, U64, Db, Sg, D, DT, TS, Version, G, URI, BA, XD, SBK, SS,
+    Obj, Ref, LST, IE, STK, QUE, DCT, PR, other,
+};
+
+Tag tag_of(std::string_view t) {
+    switch (t.size()) {
+        case 1:
+            switch (t[0]) {
+                case 'S': return Tag::S;
+                case 'B': return Tag::B;
+                case 'C': return Tag::C;
+                case 'D': return Tag::D;
+                case 'G': return Tag::G;
+                default: return Tag::other;
+            }
+        case 2: {
+            static constexpr std::pair<std::string_view, Tag> two[] = {
+                {"By", Tag::By}, {"SB", Tag::SB}, {"Db", Tag::Db}, {"Sg", Tag::Sg}, {"DT", Tag::DT}, {"TS", Tag::TS},
+                {"BA", Tag::BA}, {"XD", Tag::XD}, {"SS", Tag::SS}, {"IE", Tag::IE}, {"PR", Tag::PR},
+            };
+            for (const auto& [name, tag] : two)
+                if (t == name) return tag;
+            return Tag::other;
+        }
+        case 3: {
+            static constexpr std::pair<std::string_view, Tag> three[] = {
+                {"Obj", Tag::Obj}, {"Nil", Tag::Nil}, {"I32", Tag::I32}, {"Ref", Tag::Ref}, {"LST", Tag::LST},
+                {"I64", Tag::I64}, {"U32", Tag::U32}, {"I16", Tag::I16}, {"U16", Tag::U16}, {"U64", Tag::U64},
+                {"URI", Tag::URI}, {"SBK", Tag::SBK}, {"STK", Tag::STK}, {"QUE", Tag::QUE}, {"DCT", Tag::DCT},
+            };
+            for (const auto& [name, tag] : three)
+                if (t == name) return tag;
+            return Tag::other;
+        }
+        case 7: return t == "Version" ? Tag::Version : Tag::other;
+        default: return Tag::other;
+    }
+}
+
+bool is_collection(Tag t) { return t == Tag::LST || t == Tag::IE || t == Tag::STK || t == Tag::QUE; }
+bool is_primitive(Tag t) { return t <= Tag::SS; }
 
 std::size_t count_values(const PsValue& v) {
     std::size_t n = 1;
@@ -214,6 +125,47 @@ std::string display(const PsValue& v) {
     }
 }
 
+// Obj RefIds to where each object starts.  PowerShell numbers them 0, 1, 2, ... so
+// those live in a vector (a few bytes per object however large the file); any
+// other spelling goes to a map.
+class RefTable {
+public:
+    bool add(std::string_view id, std::size_t offset) {
+        auto index = as_index(id);
+        if (index && offset < kAbsent) {
+            if (*index >= dense_.size()) dense_.resize(*index + 1, kAbsent);
+            if (dense_[*index] != kAbsent || other_.count(std::string(id)) != 0) return false;
+            dense_[*index] = static_cast<std::uint32_t>(offset);
+            return true;
+        }
+        if (index && *index < dense_.size() && dense_[*index] != kAbsent) return false;
+        return other_.emplace(std::string(id), offset).second;
+    }
+    std::optional<std::size_t> find(std::string_view id) const {
+        if (auto index = as_index(id); index && *index < dense_.size() && dense_[*index] != kAbsent)
+            return dense_[*index];
+        auto it = other_.find(std::string(id));
+        return it == other_.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+    }
+
+private:
+    // 4 bytes per object: offsets below 4 GiB (files are at most that large).
+    static constexpr std::uint32_t kAbsent = UINT32_MAX;
+    std::vector<std::uint32_t> dense_;
+    // A plain decimal that does not jump far ahead of the ids seen so far.
+    std::optional<std::size_t> as_index(std::string_view id) const {
+        if (id.empty() || id.size() > 9 || (id.size() > 1 && id[0] == '0')) return std::nullopt;
+        std::size_t n = 0;
+        for (char c : id) {
+            if (c < '0' || c > '9') return std::nullopt;
+            n = n * 10 + static_cast<std::size_t>(c - '0');
+        }
+        if (n > dense_.size() + (1u << 16)) return std::nullopt;
+        return n;
+    }
+    std::unordered_map<std::string, std::size_t> other_;
+};
+
 class ClixmlReader {
 public:
     ClixmlReader(std::string_view text, const std::string& name, std::vector<Diagnostic>& problems,
@@ -222,6 +174,9 @@ public:
           budget_(text.size() / 2 + 100000) {}
 
     void run(const ClixmlObjectSink& sink, ClixmlFileSummary& summary);
+    // Called with the offset up to which the text will not be needed again (except
+    // for Refs, which read it again), so its memory can be given back.
+    void on_progress(std::function<void(std::size_t)> release) { release_ = std::move(release); }
 
 private:
     struct Chunk {
@@ -239,7 +194,7 @@ private:
     [[noreturn]] void fail(pugi::xml_node node, std::string message) const { throw ValueError{offset_of(node), std::move(message)}; }
 
     PsValue convert(pugi::xml_node node, int depth);
-    PsValue convert_primitive(pugi::xml_node node, std::string_view tag);
+    PsValue convert_primitive(pugi::xml_node node, Tag id);
     std::shared_ptr<PsObject> read_obj(pugi::xml_node node, int depth, PsValue& content);
     PsValue convert_obj(pugi::xml_node node, int depth);
     PsValue resolve_ref(pugi::xml_node node, int depth);
@@ -247,9 +202,10 @@ private:
     std::vector<PsEntry> read_entries(pugi::xml_node node, int depth);
     PsValue read_progress_record(pugi::xml_node node, int depth);
     std::vector<std::string> read_type_names(pugi::xml_node node);
-    std::string text_of(pugi::xml_node node);
+    // The text of an element; valid until the next call.
+    std::string_view text_of(pugi::xml_node node);
     void register_ids(pugi::xml_node node);
-    std::string first_type_name(pugi::xml_node obj);
+    std::string declared_type(pugi::xml_node obj) const;
     bool wanted(const std::string& type_name) const;
     std::shared_ptr<const PsObject> top_level_object(pugi::xml_node root, PsValue value);
     void count(std::size_t n, pugi::xml_node node) {
@@ -265,11 +221,15 @@ private:
 
     std::size_t base_ = 0;  // offset of the chunk being converted
     bool replaying_ = false;
-    std::unordered_map<std::string, std::size_t> object_offsets_;  // Obj RefId -> offset of '<Obj'
+    RefTable object_offsets_;  // Obj RefId -> offset of '<Obj'
+    std::function<void(std::size_t)> release_;
+    std::size_t released_ = 0;
+    static constexpr std::size_t kReleaseStep = std::size_t{8} << 20;
     std::unordered_map<std::string, std::shared_ptr<const std::vector<std::string>>> type_names_;  // TN RefId
     // Obj RefIds being converted: a Ref to one points back up the tree.
     std::unordered_map<std::string, const PsObject*> open_;
     std::unordered_map<std::string, std::shared_ptr<const PsValue>> ref_cache_;
+    std::string scratch_;
 };
 
 pugi::xml_node ClixmlReader::parse_chunk(Chunk& chunk, std::size_t begin, std::size_t end) {
@@ -281,22 +241,27 @@ pugi::xml_node ClixmlReader::parse_chunk(Chunk& chunk, std::size_t begin, std::s
     return chunk.doc.document_element();
 }
 
-std::string ClixmlReader::text_of(pugi::xml_node node) {
-    std::string text;
+std::string_view ClixmlReader::text_of(pugi::xml_node node) {
+    const auto first = node.first_child();
+    if (!first) return {};
+    const auto type = first.type();
+    if ((type == pugi::node_pcdata || type == pugi::node_cdata) && !first.next_sibling()) return first.value();
+    scratch_.clear();
     for (auto child : node.children()) {
         if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-            text += child.value();
+            scratch_ += child.value();
         else if (child.type() == pugi::node_element)
             fail(child, fmt::format("unexpected element <{}> inside <{}>", child.name(), node.name()));
     }
-    return text;
+    return scratch_;
 }
 
-PsValue ClixmlReader::convert_primitive(pugi::xml_node node, std::string_view tag) {
+PsValue ClixmlReader::convert_primitive(pugi::xml_node node, Tag id) {
+    const std::string_view tag = node.name();
     PsValue v;
-    const std::string raw = text_of(node);
+    const std::string_view raw = text_of(node);
     auto bad = [&](std::string_view what) {
-        fail(node, fmt::format("<{}> holds '{}', not {}", tag, raw.size() > 60 ? raw.substr(0, 60) + "..." : raw, what));
+        fail(node, fmt::format("<{}> holds '{}{}', not {}", tag, raw.substr(0, 60), raw.size() > 60 ? "..." : "", what));
     };
     auto signed_int = [&](auto sample) {
         decltype(sample) n{};
@@ -310,61 +275,61 @@ PsValue ClixmlReader::convert_primitive(pugi::xml_node node, std::string_view ta
         v.kind = Kind::unsigned_integer;
         v.unsigned_integer = n;
     };
-    if (tag == "S" || tag == "XD" || tag == "SBK" || tag == "URI") {
-        v.kind = tag == "URI" ? Kind::uri : Kind::string;
+    if (id == Tag::S || id == Tag::XD || id == Tag::SBK || id == Tag::URI) {
+        v.kind = id == Tag::URI ? Kind::uri : Kind::string;
         v.text = decode_escapes(raw);
-    } else if (tag == "Nil") {
+    } else if (id == Tag::Nil) {
         if (!trim(raw).empty()) bad("empty");
         v.kind = Kind::null;
-    } else if (tag == "B") {
+    } else if (id == Tag::B) {
         const auto t = trim(raw);
         if (t == "true" || t == "1") v.boolean = true;
         else if (t != "false" && t != "0") bad("true or false");
         v.kind = Kind::boolean;
-    } else if (tag == "C") {
+    } else if (id == Tag::C) {
         // A System.Char, written as its UTF-16 code unit.
         std::uint16_t unit = 0;
         if (!parse_integer(raw, unit)) bad("a character code");
         v.kind = Kind::string;
         v.unsigned_integer = unit;
         detail::append_utf8(v.text, unit >= 0xD800 && unit <= 0xDFFF ? 0xFFFD : unit);
-    } else if (tag == "SB") {
+    } else if (id == Tag::SB) {
         signed_int(std::int8_t{});
-    } else if (tag == "I16") {
+    } else if (id == Tag::I16) {
         signed_int(std::int16_t{});
-    } else if (tag == "I32") {
+    } else if (id == Tag::I32) {
         signed_int(std::int32_t{});
-    } else if (tag == "I64") {
+    } else if (id == Tag::I64) {
         signed_int(std::int64_t{});
-    } else if (tag == "By") {
+    } else if (id == Tag::By) {
         unsigned_int(std::uint8_t{});
-    } else if (tag == "U16") {
+    } else if (id == Tag::U16) {
         unsigned_int(std::uint16_t{});
-    } else if (tag == "U32") {
+    } else if (id == Tag::U32) {
         unsigned_int(std::uint32_t{});
-    } else if (tag == "U64") {
+    } else if (id == Tag::U64) {
         unsigned_int(std::uint64_t{});
-    } else if (tag == "Db" || tag == "Sg" || tag == "D") {
-        if (!parse_real(raw, v.real) || (tag == "D" && !std::isfinite(v.real))) bad("a number");
+    } else if (id == Tag::Db || id == Tag::Sg || id == Tag::D) {
+        if (!parse_real(raw, v.real) || (id == Tag::D && !std::isfinite(v.real))) bad("a number");
         v.kind = Kind::real;
-        if (tag == "D") v.text = std::string(trim(raw));  // decimals keep their digits
-    } else if (tag == "DT") {
+        if (id == Tag::D) v.text = std::string(trim(raw));  // decimals keep their digits
+    } else if (id == Tag::DT) {
         v.kind = Kind::datetime;
         v.text = std::string(trim(raw));
         if (!is_datetime(v.text)) bad("a date and time");
-    } else if (tag == "TS") {
+    } else if (id == Tag::TS) {
         v.kind = Kind::timespan;
         v.text = std::string(trim(raw));
         if (!is_duration(v.text)) bad("a duration");
-    } else if (tag == "Version") {
+    } else if (id == Tag::Version) {
         v.kind = Kind::version;
         v.text = std::string(trim(raw));
         if (!is_version(v.text)) bad("a version");
-    } else if (tag == "G") {
+    } else if (id == Tag::G) {
         v.kind = Kind::guid;
         v.text = std::string(trim(raw));
         if (!is_guid(v.text)) bad("a GUID");
-    } else if (tag == "BA" || tag == "SS") {
+    } else if (id == Tag::BA || id == Tag::SS) {
         // BA is base64 bytes; SS a SecureString, encrypted and base64 as well.
         v.kind = Kind::bytes;
         v.text = std::string(trim(raw));
@@ -458,7 +423,7 @@ std::shared_ptr<PsObject> ClixmlReader::read_obj(pugi::xml_node node, int depth,
     obj->where = locator_.locate(offset);
     const std::string id = node.attribute("RefId").value();
     if (!id.empty()) {
-        if (!replaying_ && !object_offsets_.emplace(id, offset).second)
+        if (!replaying_ && !object_offsets_.add(id, offset))
             fail(node, fmt::format("duplicate Obj RefId '{}'", id));
         open_[id] = obj.get();
     }
@@ -481,6 +446,7 @@ std::shared_ptr<PsObject> ClixmlReader::read_obj(pugi::xml_node node, int depth,
         } else if (tag == "ToString") {
             obj->to_string = decode_escapes(text_of(child));
         } else if (tag == "Props" || tag == "MS") {
+            if (obj->properties.empty()) obj->properties.reserve(16);
             for (auto prop : child.children()) {
                 if (prop.type() != pugi::node_element) continue;
                 auto name = prop.attribute("N");
@@ -491,16 +457,17 @@ std::shared_ptr<PsObject> ClixmlReader::read_obj(pugi::xml_node node, int depth,
             if (have_content) fail(child, fmt::format("<Obj> holds a second value <{}>", tag));
             have_content = true;
             count(1, child);
-            if (is_collection_tag(tag)) {
+            const Tag id = tag_of(tag);
+            if (is_primitive(id)) {
+                content = convert_primitive(child, id);
+            } else if (is_collection(id)) {
                 content.kind = Kind::list;
                 content.items = read_items(child, depth);
-            } else if (tag == "DCT") {
+            } else if (id == Tag::DCT) {
                 content.kind = Kind::dictionary;
                 content.entries = read_entries(child, depth);
-            } else if (tag == "Obj" || tag == "Ref" || tag == "PR" || primitive_type_name(tag).empty()) {
-                fail(child, fmt::format("unexpected <{}> in <Obj>", tag));
             } else {
-                content = convert_primitive(child, tag);
+                fail(child, fmt::format("unexpected <{}> in <Obj>", tag));
             }
         }
     }
@@ -554,10 +521,10 @@ PsValue ClixmlReader::resolve_ref(pugi::xml_node node, int depth) {
         count(count_values(*hit->second), node);
         return *hit->second;
     }
-    auto at = object_offsets_.find(id);
-    if (at == object_offsets_.end()) fail(node, fmt::format("Ref to unknown RefId '{}'", id));
+    const auto at = object_offsets_.find(id);
+    if (!at) fail(node, fmt::format("Ref to unknown RefId '{}'", id));
     detail::ScanError scan;
-    const auto end = detail::element_end(text_, at->second, kMaxElementDepth, scan);
+    const auto end = detail::element_end(text_, *at, kMaxElementDepth, scan);
     if (!end) throw ValueError{scan.offset, scan.message};
     // Parse the referenced object again where it is written, then come back.
     Chunk chunk;
@@ -572,8 +539,8 @@ PsValue ClixmlReader::resolve_ref(pugi::xml_node node, int depth) {
             r.replaying_ = replaying;
         }
     } restore{*this, saved_base, saved_replaying};
-    auto root = parse_chunk(chunk, at->second, *end);
-    base_ = at->second;
+    auto root = parse_chunk(chunk, *at, *end);
+    base_ = *at;
     replaying_ = true;
     PsValue value = convert(root, depth);
     if (ref_cache_.size() >= kRefCacheEntries) ref_cache_.clear();
@@ -583,24 +550,31 @@ PsValue ClixmlReader::resolve_ref(pugi::xml_node node, int depth) {
 
 PsValue ClixmlReader::convert(pugi::xml_node node, int depth) {
     if (depth > kMaxValueDepth) fail(node, fmt::format("values nested deeper than {} levels", kMaxValueDepth));
-    const std::string_view tag = node.name();
-    if (tag == "Ref") return resolve_ref(node, depth);
+    const Tag tag = tag_of(node.name());
+    if (tag == Tag::Ref) return resolve_ref(node, depth);
     count(1, node);
+    // Located before the children, so the locator only ever moves forward.
+    auto where = locator_.locate(offset_of(node));
+    if (is_primitive(tag)) {
+        PsValue v = convert_primitive(node, tag);
+        v.where = std::move(where);
+        return v;
+    }
     PsValue v;
-    if (tag == "Obj") {
+    if (tag == Tag::Obj) {
         v = convert_obj(node, depth);
-    } else if (is_collection_tag(tag)) {
+    } else if (is_collection(tag)) {
         v.kind = Kind::list;
         v.items = read_items(node, depth);
-    } else if (tag == "DCT") {
+    } else if (tag == Tag::DCT) {
         v.kind = Kind::dictionary;
         v.entries = read_entries(node, depth);
-    } else if (tag == "PR") {
+    } else if (tag == Tag::PR) {
         v = read_progress_record(node, depth);
     } else {
-        v = convert_primitive(node, tag);
+        fail(node, fmt::format("unknown CLIXML element <{}>", node.name()));
     }
-    v.where = locator_.locate(offset_of(node));
+    v.where = std::move(where);
     return v;
 }
 
@@ -612,23 +586,21 @@ void ClixmlReader::register_ids(pugi::xml_node node) {
         bool for_each(pugi::xml_node& n) override {
             if (n.type() != pugi::node_element) return true;
             const std::string_view tag = n.name();
-            if (tag == "Obj" && n.attribute("RefId")) r.object_offsets_.emplace(n.attribute("RefId").value(), r.offset_of(n));
+            if (tag == "Obj" && n.attribute("RefId")) r.object_offsets_.add(n.attribute("RefId").value(), r.offset_of(n));
             if (tag == "TN" && n.attribute("RefId")) r.read_type_names(n);
             return true;
         }
     } walker(*this);
     if (std::string_view(node.name()) == "Obj" && node.attribute("RefId"))
-        object_offsets_.emplace(node.attribute("RefId").value(), offset_of(node));
+        object_offsets_.add(node.attribute("RefId").value(), offset_of(node));
     node.traverse(walker);
 }
 
-std::string ClixmlReader::first_type_name(pugi::xml_node obj) {
-    if (auto tn = obj.child("TN")) {
-        auto names = read_type_names(tn);
-        // read_type_names registered the RefId; the full conversion will see it again.
-        type_names_.erase(tn.attribute("RefId").value());
-        return names.empty() ? std::string() : names.front();
-    }
+// The first type name an object declares, read without side effects; empty when
+// it cannot be told (the chunk did not parse, a TNRef to nothing).
+std::string ClixmlReader::declared_type(pugi::xml_node obj) const {
+    if (std::string_view(obj.name()) != "Obj") return {};
+    if (auto t = obj.child("TN").child("T")) return decode_escapes(t.child_value());
     if (auto ref = obj.child("TNRef")) {
         auto it = type_names_.find(ref.attribute("RefId").value());
         if (it != type_names_.end() && !it->second->empty()) return it->second->front();
@@ -694,12 +666,16 @@ void ClixmlReader::run(const ClixmlObjectSink& sink, ClixmlFileSummary& summary)
         const auto end = detail::element_end(text_, *next, kMaxElementDepth, scan);
         if (!end) return report(scan.offset, scan.message);
         pos = *end;
+        if (release_ && *next - released_ > kReleaseStep) {
+            release_(*next);
+            released_ = *next;
+        }
         try {
             base_ = *next;
             replaying_ = false;
             open_.clear();
             auto node = parse_chunk(chunk, *next, *end);
-            if (std::string_view(node.name()) == "Obj" && !wanted(first_type_name(node))) {
+            if (std::string_view(node.name()) == "Obj" && !wanted(declared_type(node))) {
                 register_ids(node);
                 ++summary.skipped;
                 continue;
@@ -719,6 +695,8 @@ void ClixmlReader::run(const ClixmlObjectSink& sink, ClixmlFileSummary& summary)
             sink(top_level_object(node, std::move(value)));
         } catch (const ValueError& e) {
             report(e.offset, e.message);
+            // Name the type of the object lost, so its collection is known to be incomplete.
+            summary.damaged_types.push_back(declared_type(chunk.doc.document_element()));
         }
     }
     auto rest = detail::skip_misc(text_, pos, scan);
@@ -734,16 +712,20 @@ bool looks_like_clixml(std::string_view first_bytes) {
     return root && root->name == "Objs" && root->xmlns == kPsNamespace;
 }
 
-ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& name, const ClixmlObjectSink& on_object,
-                                     std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
+namespace {
+
+// Reads `text` (UTF-8 without BOM) and reports invalid UTF-16 found while decoding.
+ClixmlFileSummary read_text(std::string_view text, detail::TextEncoding encoding, const std::vector<std::size_t>& bad,
+                            const std::string& name, const ClixmlObjectSink& on_object, std::vector<Diagnostic>& problems,
+                            const EvidenceNeeds* needs, std::function<void(std::size_t)> release = {}) {
     ClixmlFileSummary summary;
-    const auto text = detail::decode_text(bytes);
-    summary.encoding = std::string(detail::encoding_name(text.encoding));
-    ClixmlReader reader(text.utf8, name, problems, needs);
+    summary.encoding = std::string(detail::encoding_name(encoding));
+    ClixmlReader reader(text, name, problems, needs);
+    if (release) reader.on_progress(std::move(release));
     reader.run(on_object, summary);
-    if (!text.bad_offsets.empty()) {
-        detail::TextLocator locator(text.utf8, name);
-        for (auto off : text.bad_offsets) {
+    if (!bad.empty()) {
+        detail::TextLocator locator(text, name);
+        for (auto off : bad) {
             problems.push_back({locator.locate(off), "invalid UTF-16 (unpaired surrogate or odd byte)"});
             ++summary.errors;
         }
@@ -751,9 +733,53 @@ ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& 
     return summary;
 }
 
+bool starts_with_utf16le_bom(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE;
+}
+
+}  // namespace
+
+ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& name, const ClixmlObjectSink& on_object,
+                                     std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
+    // Valid UTF-8 is read where it lies; anything else is decoded to a copy first.
+    const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    if (!starts_with_utf16le_bom(bytes) && valid_utf8(bytes.substr(bom ? 3 : 0)))
+        return read_text(bytes.substr(bom ? 3 : 0), bom ? detail::TextEncoding::utf8_bom : detail::TextEncoding::utf8, {},
+                         name, on_object, problems, needs);
+    const auto text = detail::decode_text(bytes);
+    return read_text(text.utf8, text.encoding, text.bad_offsets, name, on_object, problems, needs);
+}
+
 ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const ClixmlObjectSink& on_object,
                                    std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
-    return read_clixml_buffer(detail::read_file_bytes(file), file.string(), on_object, problems, needs);
+    detail::MappedFile mapped(file);
+    const std::string_view bytes = mapped.bytes();
+    const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+    const std::size_t skip = bom ? 3 : 0;
+    if (!starts_with_utf16le_bom(bytes)) {
+        // Check the encoding a window at a time, giving pages back as it goes.
+        constexpr std::size_t kWindow = std::size_t{16} << 20;
+        bool valid = true;
+        std::size_t at = skip;
+        while (valid && at < bytes.size()) {
+            std::size_t end = std::min(bytes.size(), at + kWindow);
+            // Do not cut a multi-byte character: end the window after a lead or ASCII byte.
+            while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
+            valid = valid_utf8(bytes.substr(at, end - at));
+            mapped.release(at, end);
+            at = end;
+        }
+        if (valid)
+            return read_text(bytes.substr(skip), bom ? detail::TextEncoding::utf8_bom : detail::TextEncoding::utf8, {},
+                             file.string(), on_object, problems, needs,
+                             [&mapped, skip, from = std::size_t{0}](std::size_t offset) mutable {
+                                 mapped.release(from, offset + skip);
+                                 from = offset + skip;
+                             });
+    }
+    const auto text = detail::decode_text(bytes);
+    mapped.release(0, bytes.size());
+    return read_text(text.utf8, text.encoding, text.bad_offsets, file.string(), on_object, problems, needs);
 }
 
 }  // namespace hardcheck

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <chrono>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -23,6 +24,7 @@ constexpr std::string_view kEventNamespace = "http://schemas.microsoft.com/win/2
 // Security 4688, version 2 (Windows 10 / Server 2016 and later), in the order the
 // event writes its data:
 // https://learn.microsoft.com/previous-versions/windows/it-pro/windows-10/security/threat-protection/auditing/event-4688
+// (template order: https://windows-event-explorer.app.elstc.co/publisher/Microsoft-Windows-Security-Auditing/event/4688/v2)
 constexpr std::array<std::string_view, 15> k4688Fields{
     "SubjectUserSid", "SubjectUserName", "SubjectDomainName", "SubjectLogonId", "NewProcessId",
     "NewProcessName", "TokenElevationType", "ProcessId", "CommandLine", "TargetUserSid",
@@ -65,6 +67,41 @@ void fields_from_sysmon_message(std::string_view message, EventRecord& event) {
         if (name.find(' ') != std::string_view::npos) continue;
         event.data.emplace_back(std::string(name), std::string(line.substr(colon + 2)));
     }
+}
+
+// A .NET DateTime as Export-Clixml writes it (local time with its offset,
+// 2021-10-06T15:44:43.0986128-07:00) in UTC (2021-10-06T22:44:43.0986128Z), the form
+// wevtutil uses, so times from both exports compare as text.  Returned unchanged
+// when it is not in that form (no offset: the zone is unknown).
+std::string to_utc(const std::string& t) {
+    auto digits = [&](std::size_t at, std::size_t n, int& out) {
+        if (at + n > t.size()) return false;
+        out = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (t[i] < '0' || t[i] > '9') return false;
+            out = out * 10 + (t[i] - '0');
+        }
+        return true;
+    };
+    int y, mo, d, h, mi, sec, oh, om;
+    if (t.size() < 25 || !digits(0, 4, y) || t[4] != '-' || !digits(5, 2, mo) || t[7] != '-' || !digits(8, 2, d) ||
+        t[10] != 'T' || !digits(11, 2, h) || t[13] != ':' || !digits(14, 2, mi) || t[16] != ':' || !digits(17, 2, sec))
+        return t;
+    const std::size_t zone = t.size() - 6;
+    if ((t[zone] != '+' && t[zone] != '-') || !digits(zone + 1, 2, oh) || t[zone + 3] != ':' || !digits(zone + 4, 2, om))
+        return t;
+    const std::string fraction = t.substr(19, zone - 19);  // ".0986128" or empty
+    using namespace std::chrono;
+    const year_month_day date{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
+    if (!date.ok() || h > 23 || mi > 59 || sec > 60) return t;
+    const int sign = t[zone] == '+' ? 1 : -1;
+    auto when = sys_days{date} + hours{h} + minutes{mi} + seconds{sec} - sign * (hours{oh} + minutes{om});
+    const auto day_start = floor<days>(when);
+    const year_month_day utc{day_start};
+    const hh_mm_ss<seconds> clock{duration_cast<seconds>(when - day_start)};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}Z", static_cast<int>(utc.year()),
+                       static_cast<unsigned>(utc.month()), static_cast<unsigned>(utc.day()), clock.hours().count(),
+                       clock.minutes().count(), clock.seconds().count(), fraction);
 }
 
 std::string value_text(const PsValue& v) {
@@ -161,7 +198,7 @@ std::optional<EventRecord> event_from_object(const PsObject& object) {
     event.where = object.where;
     if (const auto* id = object.property("Id")) event.id = static_cast<std::uint32_t>(id->integer);
     if (const auto* p = object.property("ProviderName")) event.provider = p->text;
-    if (const auto* t = object.property("TimeCreated")) event.time = t->text;
+    if (const auto* t = object.property("TimeCreated")) event.time = to_utc(t->text);
     if (const auto* c = object.property("LogName")) event.channel = c->text;
     std::vector<std::string> values;
     if (const auto* props = object.property("Properties"); props && props->kind == PsValue::Kind::list) {

@@ -2,12 +2,12 @@
 // what the readers made of a file, so a baseline author can see names and types.
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "evidence/config_walk.hpp"
-#include "evidence/file_bytes.hpp"
 #include "hardcheck/evidence.hpp"
 
 namespace hardcheck {
@@ -186,8 +186,14 @@ void write_summary(std::ostream& out, const std::string& file, std::string_view 
 
 std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream& out, bool summary,
                                  std::vector<Diagnostic>& problems) {
-    const std::string bytes = detail::read_file_bytes(file);
-    const std::string_view prefix = std::string_view(bytes).substr(0, 64 * 1024);
+    std::string prefix;
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw InputError(Diagnostic{{file.string(), 0, 0}, "cannot read file"});
+        prefix.resize(64 * 1024);
+        in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+        prefix.resize(static_cast<std::size_t>(in.gcount()));
+    }
     const auto first_problem = problems.size();
     JsonLine j;
     if (looks_like_clixml(prefix)) {
@@ -200,12 +206,13 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
             j.raw("}");
             j.flush(out);
         };
-        const auto s = read_clixml_buffer(bytes, file.string(), sink, problems);
+        // Read one object at a time from the mapped file: memory stays bounded.
+        const auto s = read_clixml_file(file, sink, problems);
         if (summary) write_summary(out, file.string(), "clixml", s.objects, s.errors);
         return s.errors;
     }
     if (looks_like_config(prefix)) {
-        const auto doc = read_config_buffer(bytes, file.string());
+        const auto doc = read_config_file(file);
         std::uint64_t elements = 0;
         detail::walk_config(doc, [&](const detail::ConfigElement& e) {
             ++elements;
@@ -236,7 +243,7 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
         return 0;
     }
     if (looks_like_event_xml(prefix)) {
-        const auto events = read_event_xml_buffer(bytes, file.string(), problems);
+        const auto events = read_event_xml_file(file, problems);
         const auto errors = static_cast<std::uint64_t>(problems.size() - first_problem);
         if (summary) {
             write_summary(out, file.string(), "events", events.size(), errors);

@@ -14,46 +14,48 @@ bool is_char_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x
 }  // namespace
 
 TextLocator::TextLocator(std::string_view text, std::string file) : text_(text), file_(std::move(file)) {
-    marks_.reserve(text.size() / kBlock + 1);
-    std::uint32_t line = 1;
-    std::uint64_t column = 0;
-    for (std::size_t block = 0; block < text.size(); block += kBlock) {
-        marks_.push_back({line, column});
-        const std::size_t end = std::min(text.size(), block + kBlock);
-        const char* p = text.data() + block;
-        const char* stop = text.data() + end;
-        while (p < stop) {
-            const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(stop - p));
-            if (nl == nullptr) {
-                column += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
-                break;
-            }
-            ++line;
-            column = 0;
-            p = static_cast<const char*>(nl) + 1;
-        }
-    }
+    marks_.push_back({1, 0});
 }
 
+// Walks forward block by block, leaving a checkpoint at each block start it
+// reaches for the first time (the text is never read ahead of the cursor).
 void TextLocator::advance_to(std::size_t offset) {
-    const char* p = text_.data() + offset_;
-    const char* stop = text_.data() + offset;
-    while (p < stop) {
-        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(stop - p));
-        if (nl == nullptr) {
-            column_ += static_cast<std::uint64_t>(std::count_if(p, stop, is_char_start));
-            break;
+    while (offset_ < offset) {
+        const std::size_t block_end = std::min(offset, (offset_ / kBlock + 1) * kBlock);
+        // Steps between values are short: one pass counting both, no library calls,
+        // eight bytes at a time while they are ASCII and hold no line feed.
+        const char* p = text_.data() + offset_;
+        const char* stop = text_.data() + block_end;
+        while (p < stop) {
+            if (stop - p >= 8) {
+                std::uint64_t w;
+                std::memcpy(&w, p, 8);
+                const std::uint64_t lf = w ^ 0x0A0A0A0A0A0A0A0AULL;
+                const bool has_lf = ((lf - 0x0101010101010101ULL) & ~lf & 0x8080808080808080ULL) != 0;
+                if (!has_lf && (w & 0x8080808080808080ULL) == 0) {
+                    column_ += 8;
+                    p += 8;
+                    continue;
+                }
+            }
+            if (*p == '\n') {
+                ++line_;
+                column_ = 0;
+            } else if (is_char_start(*p)) {
+                ++column_;
+            }
+            ++p;
         }
-        ++line_;
-        column_ = 0;
-        p = static_cast<const char*>(nl) + 1;
+        offset_ = block_end;
+        if (offset_ % kBlock == 0 && marks_.size() == offset_ / kBlock) marks_.push_back({line_, column_});
     }
-    offset_ = offset;
 }
 
 SourceLocation TextLocator::locate(std::size_t offset) {
     offset = std::min(offset, text_.size());
-    if (offset < offset_) {
+    // Backwards, or forwards past a checkpoint already made (back from reading a
+    // Ref's target): restart from the checkpoint of the offset's block.
+    if (offset < offset_ || (offset / kBlock > offset_ / kBlock && offset / kBlock < marks_.size())) {
         const std::size_t block = offset / kBlock;
         offset_ = block * kBlock;
         line_ = marks_[block].line;

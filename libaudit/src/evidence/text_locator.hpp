@@ -30,7 +30,7 @@ private:
 
     std::string_view text_;
     std::string file_;
-    std::vector<Mark> marks_;  // one per kBlock bytes
+    std::vector<Mark> marks_;  // one per kBlock bytes, up to the furthest offset seen
     std::size_t offset_ = 0;
     std::uint32_t line_ = 1;
     std::uint64_t column_ = 0;

@@ -1,5 +1,6 @@
 #include "evidence/xml_scan.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 namespace hardcheck::detail {
@@ -120,40 +121,80 @@ std::optional<std::size_t> element_end(std::string_view text, std::size_t begin,
     std::size_t p = begin;
     while (p < text.size()) {
         if (text[p] != '<') {
-            const void* lt = std::memchr(text.data() + p, '<', text.size() - p);
-            if (lt == nullptr) break;
-            p = static_cast<std::size_t>(static_cast<const char*>(lt) - text.data());
+            // Text between tags is short in exports: no memchr call, eight bytes at a
+            // time while none of them is '<'.
+            while (p + 8 <= text.size()) {
+                std::uint64_t w;
+                std::memcpy(&w, text.data() + p, 8);
+                const std::uint64_t x = w ^ 0x3C3C3C3C3C3C3C3CULL;
+                if (((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL) != 0) break;
+                p += 8;
+            }
+            while (p < text.size() && text[p] != '<') ++p;
             continue;
         }
-        if (text.compare(p, 4, "<!--") == 0) {
+        const char second = p + 1 < text.size() ? text[p + 1] : '\0';
+        if (second == '!' && text.compare(p, 4, "<!--") == 0) {
             auto next = skip_past(text, p + 4, "-->", p, "comment", error);
             if (!next) return std::nullopt;
             p = *next;
-        } else if (text.compare(p, 9, "<![CDATA[") == 0) {
+        } else if (second == '!' && text.compare(p, 9, "<![CDATA[") == 0) {
             auto next = skip_past(text, p + 9, "]]>", p, "CDATA section", error);
             if (!next) return std::nullopt;
             p = *next;
-        } else if (text.compare(p, 2, "<?") == 0) {
+        } else if (second == '?') {
             auto next = skip_past(text, p + 2, "?>", p, "processing instruction", error);
             if (!next) return std::nullopt;
             p = *next;
-        } else if (text.compare(p, 2, "</") == 0) {
-            auto next = skip_past(text, p + 2, ">", p, "end tag", error);
-            if (!next) return std::nullopt;
+        } else if (second == '/') {
+            std::size_t close = p + 2;
+            while (close < text.size() && text[close] != '>') ++close;
+            if (close >= text.size()) {
+                error = {p, "unterminated end tag"};
+                return std::nullopt;
+            }
             if (depth == 0) {
                 error = {p, "end tag without a start tag"};
                 return std::nullopt;
             }
-            p = *next;
+            p = close + 1;
             if (--depth == 0) return p;
         } else {
-            auto tag = read_start_tag(text, p, {}, error);
-            if (!tag) return std::nullopt;
-            p = tag->end;
-            if (tag->empty) {
+            // A start tag: only where it ends matters here (pugixml checks the rest),
+            // so skip to '>' outside quoted attribute values.
+            const std::size_t start = p;
+            if (p + 1 >= text.size() || !is_name_char(text[p + 1])) {
+                error = {p, "'<' not followed by an element name"};
+                return std::nullopt;
+            }
+            ++p;
+            while (p < text.size() && text[p] != '>') {
+                const char c = text[p];
+                if (c == '"' || c == '\'') {
+                    std::size_t close = p + 1;
+                    while (close < text.size() && text[close] != c) ++close;
+                    if (close >= text.size()) {
+                        error = {p, "unterminated attribute value"};
+                        return std::nullopt;
+                    }
+                    p = close + 1;
+                } else if (c == '<') {
+                    error = {p, "'<' inside a start tag"};
+                    return std::nullopt;
+                } else {
+                    ++p;
+                }
+            }
+            if (p >= text.size()) {
+                error = {start, "unterminated start tag"};
+                return std::nullopt;
+            }
+            const bool empty = text[p - 1] == '/';
+            ++p;
+            if (empty) {
                 if (depth == 0) return p;
             } else if (++depth > max_depth) {
-                error = {tag->end - 1, "elements nested deeper than " + std::to_string(max_depth) + " levels"};
+                error = {p - 1, "elements nested deeper than " + std::to_string(max_depth) + " levels"};
                 return std::nullopt;
             }
         }
