@@ -34,9 +34,15 @@ void dump_reg(const std::string& file, bool summary, std::ostream& out, std::vec
         dump_reg_file(file, file, out, problems);
 }
 
-// New formats (CLIXML, XML config, events) are added here.
+void dump_xml(const std::string& file, bool summary, std::ostream& out, std::vector<Diagnostic>& problems) {
+    dump_evidence_json(file, out, summary, problems);
+}
+
 constexpr DumpFormat kFormats[] = {
     {"reg", is_reg, dump_reg},
+    {"clixml", looks_like_clixml, dump_xml},
+    {"config", looks_like_config, dump_xml},
+    {"events", looks_like_event_xml, dump_xml},
 };
 
 // The first bytes of a file, or an error message.
@@ -46,7 +52,7 @@ bool read_prefix(const std::string& file, std::string& prefix, std::string& erro
         error = std::strerror(errno);
         return false;
     }
-    prefix.resize(512);
+    prefix.resize(64 * 1024);  // an XML root may follow a long comment
     in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
     prefix.resize(static_cast<std::size_t>(in.gcount()));
     return true;
@@ -56,16 +62,31 @@ bool read_prefix(const std::string& file, std::string& prefix, std::string& erro
 
 DumpCommand::DumpCommand(CLI::App& app) {
     command_ = app.add_subcommand("dump", "Print the evidence read from files as JSON lines");
-    command_->add_option("files", files_, "Evidence files (registry exports)")->required();
+    command_->add_option("files", files_, "Evidence files: registry exports, CLIXML, IIS/.NET config, event XML");
+    command_->add_option("--bundle", bundle_, "Show what a host bundle holds and how each file was recognised");
     command_->add_flag("--summary", summary_, "One line per file with its counts instead of one per value");
     command_->footer(
         "\nOutput, one JSON object per line:\n"
         "  per value:  {\"file\",\"line\",\"key\",\"name\",\"type\",\"data\"}\n"
-        "  --summary:  {\"file\",\"format\",\"encoding\",\"keys\",\"values\",\"deletions\",\"errors\"}\n"
+        "  --summary:  {\"file\",\"format\",\"encoding\",\"keys\",\"values\",\"deletions\",\"errors\"} for .reg,\n"
+        "              {\"file\",\"format\",\"objects\",\"errors\"} for CLIXML, config and event files\n"
         "Example:\n  hardcheck dump --summary examples/bundles/exch01/schannel.reg\n");
 }
 
 int DumpCommand::run() const {
+    if (!bundle_.empty()) {
+        try {
+            dump_bundle_json(bundle_, std::cout);
+        } catch (const InputError& e) {
+            for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
+            return kExitBadInput;
+        }
+        return 0;
+    }
+    if (files_.empty()) {
+        std::cerr << "hardcheck: error: dump needs FILE... or --bundle DIR\n";
+        return kExitBadInput;
+    }
     bool ok = true;
     for (const auto& file : files_) {
         std::string prefix, error;
@@ -78,7 +99,7 @@ int DumpCommand::run() const {
         for (const auto& f : kFormats)
             if (f.recognises(prefix)) format = &f;
         if (!format) {
-            std::cerr << Diagnostic{{file, 1, 1}, "not a recognised evidence file (expected a registry export)"}.str()
+            std::cerr << Diagnostic{{file, 1, 1}, "not a recognised evidence file (expected a registry export, CLIXML, IIS/.NET config or event XML)"}.str()
                       << '\n';
             ok = false;
             continue;

@@ -21,6 +21,7 @@ public:
 private:
     CLI::App* command_;
     std::vector<std::string> files_;
+    std::string bundle_;
     bool summary_ = false;
 };
 

@@ -58,13 +58,24 @@ contains missing_file_message "$tmp/err" "no/such/file.reg: error: cannot read f
 
 printf 'just text\n' >"$tmp/notes.txt"
 expect unrecognised_file_exits_2 2 "$hc" dump "$tmp/notes.txt"
-contains unrecognised_message "$tmp/err" "$tmp/notes.txt:1:1: error: not a recognised evidence file (expected a registry export)"
+contains unrecognised_message "$tmp/err" "$tmp/notes.txt:1:1: error: not a recognised evidence file (expected a registry export, CLIXML, IIS/.NET config or event XML)"
 
 printf 'REGEDIT4\n[HKLM\\K]\n"V"=dword:123456789\n' >"$tmp/bad.reg"
 expect bad_value_exits_2 2 "$hc" dump "$tmp/bad.reg"
 contains bad_value_message "$tmp/err" "$tmp/bad.reg:3:11: error: dword has more than 8 hex digits"
 
 expect no_files_is_usage_error 2 "$hc" dump
+
+# CLIXML, recognised by content; --bundle shows how each file of a host was taken.
+ex=tests/data/corpus/exchange/E16/Exchange
+expect clixml_summary 0 "$hc" dump --summary "$ex/GetExchangeServer.xml"
+contains clixml_summary_line "$tmp/out" '{"file":"tests/data/corpus/exchange/E16/Exchange/GetExchangeServer.xml","format":"clixml","objects":1,"errors":0}'
+expect clixml_objects 0 "$hc" dump "$ex/GetExchangeServer.xml"
+lines clixml_one_line_per_object "$tmp/out" 1
+grep -qF '"MitigationsEnabled":true' "$tmp/out" || { echo "FAIL clixml_objects: MitigationsEnabled missing"; failures=$((failures+1)); }
+expect bundle_listing 0 "$hc" dump --bundle examples/bundles/exch01
+contains bundle_reg_file "$tmp/out" '{"file":"examples/bundles/exch01/schannel.reg","format":"reg","read":true}'
+expect bundle_missing 2 "$hc" dump --bundle no/such/dir
 
 if [[ $failures -ne 0 ]]; then echo "$failures dump expectation(s) failed"; exit 1; fi
 echo "all dump expectations met"

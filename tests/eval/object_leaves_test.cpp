@@ -70,6 +70,19 @@ BOOST_AUTO_TEST_CASE(all_fails_when_one_object_fails_and_names_it) {
     BOOST_TEST(status_of(mitigations("none"), host) == "fail");
 }
 
+BOOST_AUTO_TEST_CASE(lost_objects_make_an_undecided_leaf_an_error_never_a_pass) {
+    auto host = host_with_servers({ps_object({{"Name", ps_str("EXCH01")}, {"MitigationsEnabled", ps_bool(true)}}, 10)});
+    host.objects.begin()->second.problems.push_back({{"objs.xml", 30, 5}, "object could not be read"});
+    // all/none over the objects that were read would pass: the lost one might not.
+    const Result r = run_check(mitigations("all"), host);
+    BOOST_TEST(to_string(r.status) == "error");
+    BOOST_TEST(r.message.find("objs.xml:30:5: error: object could not be read") != std::string::npos);
+    BOOST_TEST(status_of(mitigations("none", "equals: false"), host) == "error");
+    // A witness for `any` and a counterexample for `all` stand whatever was lost.
+    BOOST_TEST(status_of(mitigations("any"), host) == "pass");
+    BOOST_TEST(status_of(mitigations("all", "equals: false"), host) == "fail");
+}
+
 BOOST_AUTO_TEST_CASE(count_quantifier_checks_bounds_inclusive) {
     const auto host = host_with_servers({ps_object({{"MitigationsEnabled", ps_bool(true)}}),
                                          ps_object({{"MitigationsEnabled", ps_bool(true)}}),

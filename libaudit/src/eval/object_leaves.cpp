@@ -220,6 +220,13 @@ Truth filter(const Condition& c, const PsObject& o, const Context& ctx, std::str
     return Truth::error;
 }
 
+// A verdict that more objects could not overturn: `all` already has a counterexample,
+// `any` already has a witness, `none` already has an item that matches.
+bool decided_despite_lost_objects(Quantifier q, Truth t) {
+    return (q == Quantifier::all && t == Truth::no) || (q == Quantifier::any && t == Truth::yes) ||
+           (q == Quantifier::none && t == Truth::no);
+}
+
 }  // namespace
 
 Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Context& ctx, Walk& walk) {
@@ -261,6 +268,14 @@ Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Contex
     if (outcome.truth == Truth::error && !outcome.problem.empty()) {
         walk.error = true;
         walk.problem(outcome.problem);
+    }
+    if (!collection->problems.empty() && !decided_despite_lost_objects(source.quantified.quantifier, outcome.truth)) {
+        // Objects of this type were lost to unreadable input: they could change the
+        // answer, so the leaf is an error rather than a verdict.
+        walk.error = true;
+        walk.problem(fmt::format("{} objects could not all be read ({})", source.type,
+                                 collection->problems.front().str()));
+        outcome.truth = Truth::error;
     }
     SourceLocation fallback;
     if (!collection->files.empty()) fallback.file = collection->files.front();
