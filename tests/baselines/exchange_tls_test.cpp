@@ -1,4 +1,4 @@
-// The built-in baseline exchange-tls (TLS-01..07, NET-01/02) on small .reg bundles:
+// The built-in baseline exchange-tls-net (TLS-01..07, NET-01/02) on small .reg bundles:
 // a passing, a failing and a missing-evidence bundle per check, plus the tricky
 // cases the catalogue calls out (0xffffffff, half disabled, REG_SZ for a DWORD,
 // defaults assumed, OS-dependent defaults).
@@ -13,7 +13,7 @@ using hardcheck::test::run_check;
 
 namespace {
 
-const char* const kBaseline = "exchange-tls";
+const char* const kBaseline = "exchange-tls-net";
 
 Result tls(std::string_view id, std::string_view bundle_case) { return run_check(kBaseline, id, bundle_case); }
 
