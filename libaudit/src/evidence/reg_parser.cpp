@@ -6,6 +6,7 @@
 #include "evidence/reg_parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -39,12 +40,16 @@ std::size_t count_utf16_units(std::string_view s) {
     return n;
 }
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+constexpr std::array<signed char, 256> kHexDigits = [] {
+    std::array<signed char, 256> t{};
+    for (auto& v : t) v = -1;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'A' + 10);
+    return t;
+}();
+
+int hex_digit(char c) { return kHexDigits[static_cast<unsigned char>(c)]; }
 
 bool starts_with_nocase(std::string_view s, std::string_view lower_prefix) {
     if (s.size() < lower_prefix.size()) return false;
@@ -128,6 +133,12 @@ public:
 
 private:
     SourceLocation locate(std::size_t offset) {
+        SourceLocation where;
+        locate_into(offset, where);
+        return where;
+    }
+
+    void locate_into(std::size_t offset, SourceLocation& where) {
         // Offsets mostly grow while parsing, so lines are counted incrementally;
         // the decoding problems reported up front restart the count.
         if (offset < loc_offset_) {
@@ -148,7 +159,9 @@ private:
         }
         loc_offset_ = offset;
         const auto col = count_code_points(text_.substr(loc_line_start_, offset - loc_line_start_)) + 1;
-        return {name_, static_cast<std::uint32_t>(loc_line_), static_cast<std::uint32_t>(col)};
+        where.file = name_;
+        where.line = static_cast<std::uint32_t>(loc_line_);
+        where.column = static_cast<std::uint32_t>(col);
     }
 
     void report(std::size_t offset, std::string message) {
@@ -183,6 +196,7 @@ private:
     std::size_t pos_ = 0;
     bool cr_only_ = false;
     bool regedit4_ = false;
+    RegValue value_;
 
     // What value lines apply to: nothing yet (an error), a key that was deleted or
     // could not be read (read, counted, not applied), or an open key.
@@ -314,6 +328,13 @@ bool RegParser::read_hex(std::string_view rest, std::size_t rest_offset, std::ve
         if (continues) body.remove_suffix(1);
         if (bytes) {
             std::size_t i = 0;
+            // Fast path for the regular "xx,xx,..." that exports are made of.
+            while (i + 2 < body.size() && body[i + 2] == ',') {
+                const int hi = hex_digit(body[i]), lo = hex_digit(body[i + 1]);
+                if ((hi | lo) < 0) break;
+                bytes->push_back(static_cast<std::uint8_t>(hi * 16 + lo));
+                i += 3;
+            }
             while (i < body.size()) {
                 while (i < body.size() && is_space(body[i])) ++i;
                 if (i >= body.size() || body[i] == ';') break;  // a trailing comment
@@ -376,7 +397,14 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
     // Applied only under an open key that is wanted; still read in full otherwise,
     // since data may span lines.
     const bool apply = state_ == KeyState::open && wanted_;
-    RegValue value;
+    // One value object, reused while sinks leave it alone, saves allocations.
+    RegValue& value = value_;
+    value.name.clear();
+    value.type = 0;
+    value.raw.clear();
+    value.text.clear();
+    value.strings.clear();
+    value.number = 0;
     std::string_view rest = line;
     std::size_t rest_offset = begin;
     if (rest.front() == '@') {  // the default value
@@ -417,8 +445,8 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         return true;
     };
     auto deliver = [&]() {
-        value.where = locate(begin);
-        sink_.value(std::move(value));
+        locate_into(begin, value.where);
+        sink_.value(value);
     };
 
     if (rest == "-") {
@@ -446,7 +474,7 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
             value.raw.reserve(wide.size() + 2);
             value.raw.assign(wide.begin(), wide.end());
             value.raw.insert(value.raw.end(), {0, 0});
-            value.text = std::move(text);
+            value.text.swap(text);
             deliver();
         }
         return;

@@ -23,7 +23,8 @@ public:
     virtual void open_key(const std::string& canonical, std::string_view display, const SourceLocation& where) = 0;
     virtual void delete_key(const std::string& canonical) = 0;
     // Values and value deletions of the key opened last (only when it is wanted).
-    virtual void value(RegValue&& value) = 0;
+    // The sink may move from `value`; the parser reuses it otherwise.
+    virtual void value(RegValue& value) = 0;
     virtual void delete_value(std::string_view name) = 0;
     // A key header that could not be read: lookups at or below it are damaged.
     virtual void damaged_key(const std::string& canonical, const SourceLocation& where) = 0;

@@ -30,7 +30,7 @@ public:
         view_.delete_key(canonical);
     }
 
-    void value(RegValue&& value) override {
+    void value(RegValue& value) override {
         if (!current_) return;
         if (auto* existing = const_cast<RegValue*>(current_->find(value.name)))
             *existing = std::move(value);
