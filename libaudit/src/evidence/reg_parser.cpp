@@ -118,10 +118,12 @@ void decode_typed(RegValue& v, bool regedit4) {
 
 class RegParser {
 public:
-    RegParser(const DecodedText& text, const std::string& name, RegSink& sink, std::vector<Diagnostic>& problems)
-        : text_(text.utf8), name_(name), sink_(sink), problems_(problems) {
+    RegParser(const DecodedText& text, const std::string& name, RegSink& sink, std::vector<Diagnostic>& problems,
+              RegPart& part, RegFileSummary& summary)
+        : text_(text.utf8), name_(name), sink_(sink), problems_(problems), part_(part), summary_(summary),
+          loc_line_(part.first_line) {
         summary_.encoding = std::string(encoding_name(text.encoding));
-        cr_only_ = text_.find('\n') == std::string_view::npos;
+        cr_only_ = part.cr_line_ends_allowed && text_.find('\n') == std::string_view::npos;
         // A Ctrl-Z (DOS end of file) after the last line is not part of the export.
         std::size_t end = text_.size();
         while (end > 0 && (is_space(text_[end - 1]) || text_[end - 1] == '\n')) --end;
@@ -129,7 +131,7 @@ public:
         for (std::size_t off : text.bad_offsets) report(off, "invalid UTF-16 (unpaired surrogate or odd byte)");
     }
 
-    RegFileSummary run();
+    void run();
 
 private:
     SourceLocation locate(std::size_t offset) {
@@ -143,7 +145,7 @@ private:
         // the decoding problems reported up front restart the count.
         if (offset < loc_offset_) {
             loc_offset_ = 0;
-            loc_line_ = 1;
+            loc_line_ = part_.first_line;
             loc_line_start_ = 0;
         }
         offset = std::min(offset, text_.size());
@@ -192,7 +194,8 @@ private:
     const std::string& name_;
     RegSink& sink_;
     std::vector<Diagnostic>& problems_;
-    RegFileSummary summary_;
+    RegPart& part_;
+    RegFileSummary& summary_;
     std::size_t pos_ = 0;
     bool cr_only_ = false;
     bool regedit4_ = false;
@@ -203,7 +206,7 @@ private:
     enum class KeyState { none, ignored, open } state_ = KeyState::none;
     bool wanted_ = false;  // the open key's values go to the sink, decoded
 
-    std::size_t loc_offset_ = 0, loc_line_ = 1, loc_line_start_ = 0;
+    std::size_t loc_offset_ = 0, loc_line_, loc_line_start_ = 0;
 };
 
 void RegParser::parse_key_line(std::string_view line, std::size_t begin) {
@@ -366,15 +369,19 @@ bool RegParser::read_hex(std::string_view rest, std::size_t rest_offset, std::ve
             }
         }
         if (!continues) return true;
+        const std::size_t backslash = body_offset + body.size();
         for (;;) {
-            if (at_end()) {
-                report(text_.size(), "hex data continues past the end of the file");
+            // A key line is never hex data: the value ends before it.
+            const std::size_t resume = pos_;
+            std::size_t begin = pos_;
+            const std::string_view next = at_end() ? std::string_view{} : next_line(begin);
+            const std::string_view t = trim(next);
+            if (!at_end() && (t.empty() || t.front() == ';')) continue;
+            if (t.empty() || t.front() == '[') {
+                pos_ = resume;
+                report(backslash, "hex data ends with '\\' but no continuation line follows");
                 return false;
             }
-            std::size_t begin;
-            const std::string_view next = next_line(begin);
-            const std::string_view t = trim(next);
-            if (t.empty() || t.front() == ';') continue;
             rest = next;
             rest_offset = begin;
             break;
@@ -543,11 +550,14 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
     report(rest_offset, "unrecognised value data (expected \"string\", dword:, hex: or -)");
 }
 
-RegFileSummary RegParser::run() {
+void RegParser::run() {
     std::size_t begin;
-    const std::string_view header = trim(next_line(begin));
-    if (header == "REGEDIT4") {
-        regedit4_ = true;
+    regedit4_ = part_.regedit4;
+    const std::string_view header = part_.header ? trim(next_line(begin)) : std::string_view("REGEDIT4");
+    if (!part_.header) {
+        // A part of a file whose header was read before.
+    } else if (header == "REGEDIT4") {
+        regedit4_ = part_.regedit4 = true;
     } else if (header == "REGEDIT") {
         throw InputError(Diagnostic{{name_, 1, 1},
                                     "Windows 3.x REGEDIT format is not supported (export with regedit 5 or reg export)"});
@@ -573,15 +583,23 @@ RegFileSummary RegParser::run() {
                 sink_.damaged_value(guess_value_name(t), locate(offset));
         }
     }
-    return summary_;
 }
 
 }  // namespace
 
 RegFileSummary parse_reg(const DecodedText& text, const std::string& name, RegSink& sink,
                          std::vector<Diagnostic>& problems) {
-    RegParser parser(text, name, sink, problems);
-    return parser.run();
+    RegPart whole;
+    RegFileSummary summary;
+    RegParser parser(text, name, sink, problems, whole, summary);
+    parser.run();
+    return summary;
+}
+
+void parse_reg_part(const DecodedText& text, const std::string& name, RegSink& sink,
+                    std::vector<Diagnostic>& problems, RegPart& part, RegFileSummary& summary) {
+    RegParser parser(text, name, sink, problems, part, summary);
+    parser.run();
 }
 
 }  // namespace hardcheck::detail

@@ -3,6 +3,7 @@
 // (read_reg_file), `hardcheck dump` and its --summary are sinks.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,18 @@ public:
 inline constexpr std::size_t kMaxKeyComponent = 255;
 inline constexpr std::size_t kMaxValueName = 16383;
 inline constexpr std::size_t kMaxKeyDepth = 512;
+
+// A piece of an export parsed on its own (see reg_skim.cpp), starting at a line.
+struct RegPart {
+    std::uint32_t first_line = 1;
+    bool header = true;     // the piece starts with the file's header line
+    bool regedit4 = false;  // in: the file's header was REGEDIT4; out: when read here
+    bool cr_line_ends_allowed = true;  // false: the file has LF line ends
+};
+
+// Parses a piece of an export into `summary` (counts add up over pieces).
+void parse_reg_part(const DecodedText& text, const std::string& name, RegSink& sink,
+                    std::vector<Diagnostic>& problems, RegPart& part, RegFileSummary& summary);
 
 // Parses a whole export.  Malformed lines go to `problems` (and are counted in the
 // summary's errors); a text that is not a registry export throws InputError.
