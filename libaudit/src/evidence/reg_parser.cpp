@@ -307,6 +307,7 @@ bool RegParser::read_quoted(std::string_view& rest, std::size_t& rest_offset, st
             }
         }
         if (!multiline || at_end()) {
+            part_.recovered_string = part_.recovered_string || pos_ != resume;
             pos_ = resume;
             report(first_line_end, "string has no closing quote");
             return false;
@@ -468,6 +469,7 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         if (pos_ != resume && !trim(rest).empty() && trim(rest).front() != ';') {
             // A quote closed on a later line by another value's name: the string
             // was never closed.  Resume after its first line.
+            part_.recovered_string = true;
             pos_ = resume;
             report(first_line_end, "string has no closing quote");
             return;

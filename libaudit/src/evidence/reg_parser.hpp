@@ -46,6 +46,7 @@ struct RegPart {
     bool header = true;     // the piece starts with the file's header line
     bool regedit4 = false;  // in: the file's header was REGEDIT4; out: when read here
     bool cr_line_ends_allowed = true;  // false: the file has LF line ends
+    bool recovered_string = false;     // out: a string spanning lines was malformed
 };
 
 // Parses a piece of an export into `summary` (counts add up over pieces).

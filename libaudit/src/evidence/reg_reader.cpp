@@ -1,7 +1,20 @@
 // Reading registry exports (.reg) into the registry view of one host.
 #include <algorithm>
+#include <fstream>
 
+#if __has_include(<sys/mman.h>)
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#define HARDCHECK_HAVE_MMAP 1
+#else
+#define HARDCHECK_HAVE_MMAP 0
+#endif
+
+#include "evidence/file_bytes.hpp"
 #include "evidence/reg_parser.hpp"
+#include "evidence/reg_skim.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
 
@@ -58,6 +71,57 @@ private:
     RegKey* current_ = nullptr;
 };
 
+// A read-only view of a whole file, so that skimming touches only page-cache pages.
+class MappedFile {
+public:
+    explicit MappedFile(const std::filesystem::path& file) {
+#if HARDCHECK_HAVE_MMAP
+        const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return;
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+            static_cast<std::uintmax_t>(st.st_size) <= detail::kMaxEvidenceFileBytes) {
+            void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (p != MAP_FAILED) {
+                data_ = static_cast<const char*>(p);
+                size_ = static_cast<std::size_t>(st.st_size);
+            }
+        }
+        ::close(fd);
+#else
+        (void)file;
+#endif
+    }
+    ~MappedFile() {
+#if HARDCHECK_HAVE_MMAP
+        if (data_) ::munmap(const_cast<char*>(data_), size_);
+#endif
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    bool ok() const { return data_ != nullptr; }
+    std::string_view bytes() const { return {data_, size_}; }
+
+private:
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+InputError empty_file(const std::string& name) {
+    Diagnostic d;
+    d.where = {name, 1, 1};
+    d.message = "empty file";
+    return InputError(std::move(d));
+}
+
+bool starts_with_utf16_bom(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    char bom[2] = {0, 0};
+    in.read(bom, 2);
+    return in && static_cast<unsigned char>(bom[0]) == 0xFF && static_cast<unsigned char>(bom[1]) == 0xFE;
+}
+
 }  // namespace
 
 bool looks_like_reg(std::string_view first) {
@@ -70,17 +134,28 @@ bool looks_like_reg(std::string_view first) {
 
 RegFileSummary read_reg_buffer(std::string_view bytes, const std::string& name, RegistryView& into,
                                std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
-    if (bytes.empty()) throw InputError(Diagnostic{{name, 1, 1}, "empty file"});
-    const detail::DecodedText text = detail::decode_text(bytes);
+    if (bytes.empty()) throw empty_file(name);
     ViewSink sink(into, needs);
+    if (needs && !needs->everything) {
+        RegFileSummary summary;
+        summary.encoding = "utf-16le";
+        if (detail::skim_reg_utf16(bytes, name, sink, problems, summary)) return summary;
+    }
+    const detail::DecodedText text = detail::decode_text(bytes);
     return detail::parse_reg(text, name, sink, problems);
 }
 
 RegFileSummary read_reg_file(const std::filesystem::path& file, RegistryView& into,
                              std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
+    // With an interest set, most of a UTF-16 export is skipped without decoding.
+    if (needs && !needs->everything && starts_with_utf16_bom(file)) {
+        const MappedFile mapped(file);
+        if (mapped.ok()) return read_reg_buffer(mapped.bytes(), file.string(), into, problems, needs);
+        return read_reg_buffer(detail::read_file_bytes(file), file.string(), into, problems, needs);
+    }
     const detail::DecodedText text = detail::decode_text_file(file);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
-        throw InputError(Diagnostic{{file.string(), 1, 1}, "empty file"});
+        throw empty_file(file.string());
     ViewSink sink(into, needs);
     return detail::parse_reg(text, file.string(), sink, problems);
 }
