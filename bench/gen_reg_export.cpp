@@ -2,7 +2,7 @@
 // (regedit.exe's layout: BOM, CRLF, parent keys written empty, hex data wrapped at
 // 80 columns with a two-space indent), of about the size asked for.
 //
-//   gen_reg_export OUT.reg [MEGABYTES=200]
+//   gen_reg_export OUT.reg [MEGABYTES=200] [--no-multiline-strings]
 //
 // Every value type appears (REG_SZ, EXPAND_SZ and MULTI_SZ, DWORD, QWORD, BINARY,
 // NONE, resource lists), some strings hold raw CR/LF and characters outside ASCII,
@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,22 @@ public:
         }
     }
     void line(const std::string& s) { text(s + "\r\n"); }
+    // A key header; as regedit does, every parent not written yet comes first, empty.
+    void key(const std::string& path) {
+        for (std::size_t sep = path.find('\\', path.find('\\') + 1); sep != std::string::npos;
+             sep = path.find('\\', sep + 1))
+            if (std::string parent(path, 0, sep); keys_.insert(parent).second) {
+                header(parent);
+                line("");
+            }
+        keys_.insert(path);
+        header(path);
+    }
+    void header(const std::string& path) {
+        text("[");
+        text(path);
+        text("]\r\n");
+    }
     std::uint64_t bytes() const { return written_ + buf_.size(); }
 
 private:
@@ -70,6 +87,7 @@ private:
     std::FILE* f_;
     std::string buf_;
     std::uint64_t written_ = 0;
+    std::set<std::string> keys_;
 };
 
 std::string hex2(unsigned b) {
@@ -124,10 +142,10 @@ std::string dword(std::uint32_t v) {
 
 const char* kRoot = "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001";
 
-void service(Writer& w, Rng& r, unsigned n) {
+void service(Writer& w, Rng& r, unsigned n, bool multiline_strings) {
     const std::string name = "Svc" + std::to_string(n);
     const std::string key = std::string(kRoot) + "\\Services\\" + name;
-    w.line("[" + key + "]");
+    w.key(key);
     w.line("\"Type\"=" + dword(1u << r.below(6)));
     w.line("\"Start\"=" + dword(r.below(5)));
     w.line("\"ErrorControl\"=" + dword(r.below(2)));
@@ -136,19 +154,19 @@ void service(Writer& w, Rng& r, unsigned n) {
     w.line("\"ObjectName\"=\"LocalSystem\"");
     hex_value(w, "DependOnService", "hex(7)", multi({"RpcSs", "Tcpip", "Svc" + std::to_string(r.below(n + 1))}));
     if (n % 7 == 0) w.line("\"Description\"=\"Caf\xC3\xA9 service \xF0\x9F\x98\x80 for " + name + "\"");
-    if (n % 11 == 0) w.line("\"Notes\"=\"first line\r\nsecond line\r\n[not a key]\"");
+    if (n % 11 == 0 && multiline_strings) w.line("\"Notes\"=\"first line\r\nsecond line\r\n[not a key]\"");
     hex_value(w, "FailureActions", "hex", random_bytes(r, 20 + r.below(24)));
     w.line("\"ServiceSidType\"=" + dword(1));
     w.line("");
-    w.line("[" + key + "\\Parameters]");
+    w.key(key + "\\Parameters");
     hex_value(w, "ServiceDll", "hex(2)", utf16z("%SystemRoot%\\system32\\" + name + ".dll"));
     w.line("\"ServiceDllUnloadOnStop\"=" + dword(1));
     hex_value(w, "LastChecked", "hex(b)", random_bytes(r, 8));
     w.line("");
-    w.line("[" + key + "\\Security]");
+    w.key(key + "\\Security");
     hex_value(w, "Security", "hex", random_bytes(r, 100 + r.below(120)));
     w.line("");
-    w.line("[" + key + "\\Enum]");
+    w.key(key + "\\Enum");
     w.line("\"0\"=\"Root\\\\LEGACY_" + name + "\\\\0000\"");
     w.line("\"Count\"=" + dword(1));
     hex_value(w, "Marker", "hex(0)", {});
@@ -160,7 +178,7 @@ void device_class(Writer& w, Rng& r, unsigned n) {
     std::snprintf(guid, sizeof guid, "{%08x-%04x-%04x-%04x-%012llx}", n, n & 0xFFFF, 0x11d0, 0xbfc1,
                   static_cast<unsigned long long>(r.next() & 0xFFFFFFFFFFFFull));
     const std::string key = std::string(kRoot) + "\\Control\\Class\\" + guid + "\\0000";
-    w.line("[" + key + "]");
+    w.key(key);
     w.line("\"DriverDesc\"=\"Generic device " + std::to_string(n) + "\"");
     w.line("\"DriverDate\"=\"6-21-2006\"");
     hex_value(w, "DriverDateData", "hex", random_bytes(r, 8));
@@ -173,24 +191,24 @@ void device_class(Writer& w, Rng& r, unsigned n) {
 // The keys a TLS baseline reads (20), with values.
 void schannel(Writer& w) {
     const std::string base = std::string(kRoot) + "\\Control\\SecurityProviders\\SCHANNEL";
-    w.line("[" + base + "]");
+    w.key(base);
     w.line("\"EventLogging\"=" + dword(1));
     w.line("");
     for (const char* c : {"DES 56/56", "NULL", "RC4 128/128", "RC4 40/128", "RC4 56/128", "Triple DES 168"}) {
-        w.line("[" + base + "\\Ciphers\\" + c + "]");
+        w.key(base + "\\Ciphers\\" + c);
         w.line("\"Enabled\"=" + dword(0));
         w.line("");
     }
     for (const char* p : {"SSL 2.0", "SSL 3.0", "TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"}) {
         for (const char* side : {"Client", "Server"}) {
-            w.line("[" + base + "\\Protocols\\" + p + "\\" + side + "]");
+            w.key(base + "\\Protocols\\" + p + "\\" + side);
             const bool on = std::string(p) >= "TLS 1.2";
             w.line("\"DisabledByDefault\"=" + dword(on ? 0 : 1));
             w.line("\"Enabled\"=" + dword(on ? 1 : 0));
             w.line("");
         }
     }
-    w.line("[" + std::string(kRoot) + "\\Control\\Lsa]");
+    w.key(std::string(kRoot) + "\\Control\\Lsa");
     w.line("\"LmCompatibilityLevel\"=" + dword(5));
     w.line("");
 }
@@ -199,10 +217,12 @@ void schannel(Writer& w) {
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: gen_reg_export OUT.reg [MEGABYTES=200]\n");
+        std::fprintf(stderr, "usage: gen_reg_export OUT.reg [MEGABYTES=200] [--no-multiline-strings]\n");
         return 2;
     }
     const std::uint64_t target = (argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 200) * 1000 * 1000;
+    // hivexregedit cannot read strings spanning lines (which regedit writes).
+    const bool multiline_strings = !(argc > 3 && std::string(argv[3]) == "--no-multiline-strings");
     std::FILE* f = std::fopen(argv[1], "wb");
     if (!f) {
         std::perror(argv[1]);
@@ -213,18 +233,15 @@ int main(int argc, char** argv) {
         Rng r;
         w.line("Windows Registry Editor Version 5.00");
         w.line("");
-        for (const char* k : {"HKEY_LOCAL_MACHINE\\SYSTEM", "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001",
-                              "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Control"}) {
-            w.line(std::string("[") + k + "]");
-            w.line("");
-        }
+        w.key("HKEY_LOCAL_MACHINE\\SYSTEM");
+        w.line("");
         // Control (device classes, then SCHANNEL) takes the first half, Services the rest.
         unsigned n = 0;
         while (w.bytes() < target * 2 / 5) device_class(w, r, n++);
         schannel(w);
         n = 0;
-        while (w.bytes() < target) service(w, r, n++);
-        w.line("[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]");
+        while (w.bytes() < target) service(w, r, n++, multiline_strings);
+        w.key("HKEY_LOCAL_MACHINE\\SYSTEM\\Select");
         w.line("\"Current\"=" + dword(1));
         w.line("\"Default\"=" + dword(1));
         w.line("");
