@@ -20,6 +20,10 @@ public:
     // by line (a string spanning lines must not be taken for a key header) but their
     // data is neither checked digit by digit nor decoded.
     virtual bool wants(const std::string& canonical) = 0;
+    // A cheap test before `wants`: false when no wanted key has this hash (see
+    // key_path_hash) of its path after the root name.  Lets the skimmer pass over
+    // key lines without decoding them.
+    virtual bool may_want(std::uint64_t /*path_hash*/) { return true; }
     // A `[key]` header.  `display` is the full root name, then the path as written.
     virtual void open_key(const std::string& canonical, std::string_view display, const SourceLocation& where) = 0;
     virtual void delete_key(const std::string& canonical) = 0;
@@ -39,6 +43,15 @@ public:
 inline constexpr std::size_t kMaxKeyComponent = 255;
 inline constexpr std::size_t kMaxValueName = 16383;
 inline constexpr std::size_t kMaxKeyDepth = 512;
+
+// FNV-1a over the code points of a key path after its root name ("\\SYSTEM\\..."),
+// ASCII letters upper-cased as in canonical keys: equal for equal canonical keys
+// whether computed from UTF-8 or from UTF-16.
+inline std::uint64_t key_path_hash_step(std::uint64_t hash, char32_t cp) {
+    if (cp >= U'a' && cp <= U'z') cp -= U'a' - U'A';
+    return (hash ^ cp) * 0x100000001B3ull;
+}
+inline constexpr std::uint64_t kKeyPathHashSeed = 0xCBF29CE484222325ull;
 
 // A piece of an export parsed on its own (see reg_skim.cpp), starting at a line.
 struct RegPart {

@@ -1,6 +1,7 @@
 // Reading registry exports (.reg) into the registry view of one host.
 #include <algorithm>
 #include <fstream>
+#include <unordered_set>
 
 #if __has_include(<sys/mman.h>)
 #include <fcntl.h>
@@ -26,9 +27,15 @@ namespace {
 // interest set names (all of them without one).
 class ViewSink final : public detail::RegSink {
 public:
-    ViewSink(RegistryView& view, const EvidenceNeeds* needs) : view_(view), needs_(needs) {}
+    ViewSink(RegistryView& view, const EvidenceNeeds* needs) : view_(view), needs_(needs) {
+        if (needs_ && !needs_->everything)
+            for (const auto& key : needs_->registry_keys) wanted_hashes_.insert(path_hash(key));
+    }
 
     bool wants(const std::string& canonical) override { return !needs_ || needs_->wants_key(canonical); }
+    bool may_want(std::uint64_t hash) override {
+        return !needs_ || needs_->everything || wanted_hashes_.count(hash) != 0;
+    }
 
     void open_key(const std::string& canonical, std::string_view display, const SourceLocation& where) override {
         // Coverage is recorded for every key, wanted or not: it decides absent
@@ -69,6 +76,25 @@ private:
     const EvidenceNeeds* needs_;
     std::string current_canonical_;
     RegKey* current_ = nullptr;
+    std::unordered_set<std::uint64_t> wanted_hashes_;  // of the paths after the root name
+
+    // key_path_hash of a canonical (UTF-8) key.
+    static std::uint64_t path_hash(const std::string& key) {
+        std::uint64_t h = detail::kKeyPathHashSeed;
+        const auto* p = reinterpret_cast<const unsigned char*>(key.data());
+        const auto* end = p + key.size();
+        p += std::min(key.find('\\'), key.size());
+        while (p < end) {
+            char32_t cp = *p;
+            const int len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+            if (len > end - p) break;
+            if (len > 1) cp &= len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07;
+            for (int k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+            p += len;
+            h = detail::key_path_hash_step(h, cp);
+        }
+        return h;
+    }
 };
 
 // A read-only view of a whole file, so that skimming touches only page-cache pages.

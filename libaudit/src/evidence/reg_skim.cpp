@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 #include <optional>
 
 #if defined(__SSE2__)
@@ -32,6 +33,14 @@ public:
 
     // The position after the next '\n' at or after `i` (or the end).
     std::size_t next_line(std::size_t i) const {
+#if defined(__SSE2__)
+        const __m128i nl = _mm_set1_epi16(u'\n');
+        for (; i + 8 <= n_; i += 8) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes(i)));
+            const int hit = _mm_movemask_epi8(_mm_cmpeq_epi16(v, nl));
+            if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(hit))) / 2 + 1;
+        }
+#endif
         while (i < n_ && at(i) != u'\n') ++i;
         return i < n_ ? i + 1 : n_;
     }
@@ -75,10 +84,12 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from) {
             const int special = _mm_movemask_epi8(_mm_or_si128(
                 _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, semi)), _mm_cmpeq_epi16(v, bracket)));
             if (special != 0) break;
-            const int breaks = _mm_movemask_epi8(_mm_cmpeq_epi16(v, nl));
-            if (breaks != 0) {
+            const __m128i is_break = _mm_cmpeq_epi16(v, nl);
+            if (_mm_movemask_epi8(is_break) != 0) {
                 multiline = multiline || in_string;
-                lines += static_cast<std::size_t>(std::popcount(static_cast<unsigned>(breaks))) / 2;
+                // One bit per unit, then count without needing a popcount instruction.
+                unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(is_break, is_break))) & 0xFF;
+                for (; bits != 0; bits &= bits - 1) ++lines;
             }
             i += 8;
         }
@@ -103,6 +114,57 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from) {
         }
     }
     return {n, lines, multiline || in_string};
+}
+
+// Where the path of a `[path]` line is, in units.
+struct WrittenPath {
+    std::size_t at, size;
+};
+
+std::optional<WrittenPath> written_path(const Utf16Text& t, std::size_t start, std::size_t end) {
+    auto blank = [](char16_t c) { return c == u' ' || c == u'\t' || c == u'\r' || c == u'\n'; };
+    while (start < end && blank(t.at(start))) ++start;
+    while (end > start && blank(t.at(end - 1))) --end;
+    if (end - start < 3 || t.at(start) != u'[' || t.at(start + 1) == u'-' || t.at(end - 1) != u']')
+        return std::nullopt;
+    return WrittenPath{start + 1, end - start - 2};
+}
+
+// True for a well-formed key line below a root already read, within Windows'
+// limits, that the sink cannot want judging by its length: the full parser would
+// only count it.  Anything else goes to the parser.
+bool plainly_unwanted(const Utf16Text& t, std::size_t start, std::size_t end,
+                      const std::vector<WrittenPath>& roots, RegSink& sink) {
+    const auto path = written_path(t, start, end);
+    if (!path) return false;
+    const WrittenPath* root = nullptr;
+    for (const auto& r : roots) {
+        if (path->size > r.size && t.at(path->at + r.size) == u'\\' &&
+            std::memcmp(t.bytes(path->at), t.bytes(r.at), 2 * r.size) == 0) {
+            root = &r;
+            break;
+        }
+    }
+    if (!root) return false;
+    std::size_t depth = 0, component = 0;
+    std::uint64_t hash = kKeyPathHashSeed;
+    bool in_hive_root = true;
+    for (std::size_t i = path->at; i < path->at + path->size; ++i) {
+        const char16_t c = t.at(i);
+        if (c >= 0xD800 && c <= 0xDFFF) return false;  // left to the parser's checks
+        if (c == u'\\') {
+            if (!in_hive_root && component == 0) return false;  // an empty name
+            in_hive_root = false;
+            ++depth;
+            component = 0;
+        } else {
+            ++component;
+        }
+        if (!in_hive_root) hash = key_path_hash_step(hash, c);
+        if (component > kMaxKeyComponent) return false;
+    }
+    if (component == 0 || depth > kMaxKeyDepth) return false;
+    return !sink.may_want(hash);
 }
 
 // A key line that decoded cleanly (a replacement character would be reported).
@@ -155,6 +217,7 @@ bool skim_reg_utf16(std::string_view bytes, const std::string& name, RegSink& si
 
     // Subtrees whose top key line was read: the sink knows they are covered.
     std::vector<std::string> roots;
+    std::vector<WrittenPath> written_roots;  // the same, as written in the file
     auto known_subtree = [&](const std::string& key) {
         for (const auto& r : roots)
             if (key.size() >= r.size() && key.compare(0, r.size(), r) == 0 &&
@@ -172,6 +235,12 @@ bool skim_reg_utf16(std::string_view bytes, const std::string& name, RegSink& si
         part.first_line = static_cast<std::uint32_t>(line);
         const std::size_t body = t.next_line(start);
         scan = scan_to_next_key(t, body);
+        if (!scan.multiline && plainly_unwanted(t, start, body, written_roots, sink)) {
+            ++summary.keys;  // an unwanted key below one already read: nothing to tell the sink
+            line += 1 + scan.lines;
+            start = scan.end;
+            continue;
+        }
         const DecodedText key_line = t.decode(start, body);
         const auto canonical = opened_key(key_line.utf8);
         const bool whole = scan.multiline || (canonical && sink.wants(*canonical));
@@ -183,8 +252,10 @@ bool skim_reg_utf16(std::string_view bytes, const std::string& name, RegSink& si
             // coverage, deletions and its own errors).
             const auto errors_before = summary.errors;
             if (!parse_checked(start, whole ? scan.end : body)) return true;
-            if (!whole && canonical && bytes_valid(key_line) && summary.errors == errors_before)
+            if (!whole && canonical && bytes_valid(key_line) && summary.errors == errors_before) {
                 roots.push_back(*canonical);
+                if (const auto path = written_path(t, start, body)) written_roots.push_back(*path);
+            }
         }
         line += (body < n || t.at(n - 1) == u'\n' ? 1 : 0) + scan.lines;
         start = scan.end;
