@@ -479,10 +479,18 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         if (apply) {
             value.type = static_cast<std::uint32_t>(RegType::sz);
             // Raw bytes as Windows stores REG_SZ: UTF-16LE with its terminating NUL.
-            const std::string wide = utf8_to_utf16le(text);
-            value.raw.reserve(wide.size() + 2);
-            value.raw.assign(wide.begin(), wide.end());
-            value.raw.insert(value.raw.end(), {0, 0});
+            if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+                value.raw.resize(2 * text.size() + 2);
+                for (std::size_t k = 0; k < text.size(); ++k) {
+                    value.raw[2 * k] = static_cast<std::uint8_t>(text[k]);
+                    value.raw[2 * k + 1] = 0;
+                }
+                value.raw[2 * text.size()] = value.raw[2 * text.size() + 1] = 0;
+            } else {
+                const std::string wide = utf8_to_utf16le(text);
+                value.raw.assign(wide.begin(), wide.end());
+                value.raw.insert(value.raw.end(), {0, 0});
+            }
             value.text.swap(text);
             deliver();
         }
