@@ -3,6 +3,8 @@
 #include <fstream>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
 #if __has_include(<sys/mman.h>)
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -23,16 +25,41 @@ namespace hardcheck {
 
 namespace {
 
+constexpr std::string_view kCurrentControlSet = "HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET";
+constexpr std::string_view kControlSetPrefix = "HKEY_LOCAL_MACHINE\\SYSTEM\\CONTROLSET";
+constexpr std::string_view kSelect = "HKEY_LOCAL_MACHINE\\SYSTEM\\SELECT";
+
 // Applies what the file says to the view, in file order; keeps only the keys the
 // interest set names (all of them without one).
 class ViewSink final : public detail::RegSink {
 public:
     ViewSink(RegistryView& view, const EvidenceNeeds* needs) : view_(view), needs_(needs) {
-        if (needs_ && !needs_->everything)
-            for (const auto& key : needs_->registry_keys) wanted_hashes_.insert(path_hash(key));
+        if (needs_ && !needs_->everything) {
+            wanted_hashes_.insert(path_hash(std::string(kSelect)));
+            for (const auto& key : needs_->registry_keys) {
+                wanted_hashes_.insert(path_hash(key));
+                // The control sets CurrentControlSet may stand for (registry_view.cpp).
+                if (key.starts_with(kCurrentControlSet) &&
+                    (key.size() == kCurrentControlSet.size() || key[kCurrentControlSet.size()] == '\\'))
+                    for (int set = 1; set <= 9; ++set)
+                        wanted_hashes_.insert(path_hash(fmt::format("{}{:03}{}", kControlSetPrefix, set,
+                                                                    key.substr(kCurrentControlSet.size()))));
+            }
+        }
     }
 
-    bool wants(const std::string& canonical) override { return !needs_ || needs_->wants_key(canonical); }
+    bool wants(const std::string& canonical) override {
+        if (!needs_ || needs_->wants_key(canonical) || canonical == kSelect) return true;
+        // ControlSet00N\... is wanted when CurrentControlSet\... is.
+        if (canonical.starts_with(kControlSetPrefix) && canonical.size() >= kControlSetPrefix.size() + 3) {
+            const auto digits = std::string_view(canonical).substr(kControlSetPrefix.size(), 3);
+            const auto rest = std::string_view(canonical).substr(kControlSetPrefix.size() + 3);
+            if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                (rest.empty() || rest.front() == '\\'))
+                return needs_->wants_key(std::string(kCurrentControlSet) + std::string(rest));
+        }
+        return false;
+    }
     bool may_want(std::uint64_t hash) override {
         return !needs_ || needs_->everything || wanted_hashes_.count(hash) != 0;
     }

@@ -46,6 +46,42 @@ bool is_under(const std::string& key, const std::string& root) {
            (key.size() == root.size() || key[root.size()] == '\\');
 }
 
+// CHECKS.md §0.1 (P13): an export of the whole SYSTEM hive holds ControlSet00N and
+// HKLM\SYSTEM\Select, but not necessarily CurrentControlSet, the link Windows makes
+// to the set that Select\Current names.  Baselines name CurrentControlSet.
+constexpr std::string_view kCurrentControlSet = "HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET";
+constexpr std::string_view kControlSetPrefix = "HKEY_LOCAL_MACHINE\\SYSTEM\\CONTROLSET";
+constexpr std::string_view kSelect = "HKEY_LOCAL_MACHINE\\SYSTEM\\SELECT";
+
+bool has_subtree(const std::map<std::string, RegKey>& keys, const std::string& top) {
+    if (keys.count(top)) return true;
+    const auto it = keys.lower_bound(top + '\\');
+    return it != keys.end() && is_under(it->first, top);
+}
+
+enum class SetMapping { unchanged, mapped, unknown };
+
+// Rewrites a canonical CurrentControlSet path to the ControlSet00N it stands for,
+// when the export has no CurrentControlSet of its own.  `unknown`: the export has
+// control sets but does not say which one is current.
+SetMapping map_current_control_set(std::string& canonical, const std::map<std::string, RegKey>& keys,
+                                   const std::vector<CoveredRoot>& roots) {
+    const std::string ccs(kCurrentControlSet);
+    if (!is_under(canonical, ccs) || has_subtree(keys, ccs)) return SetMapping::unchanged;
+    for (const auto& root : roots)
+        if (is_under(root.key, ccs)) return SetMapping::unchanged;
+    const auto select = keys.find(std::string(kSelect));
+    const RegValue* current = select == keys.end() ? nullptr : select->second.find("Current");
+    if (current && current->type == static_cast<std::uint32_t>(RegType::dword) && current->number >= 1 &&
+        current->number <= 999) {
+        canonical = fmt::format("{}{:03}{}", kControlSetPrefix, current->number, canonical.substr(ccs.size()));
+        return SetMapping::mapped;
+    }
+    const auto it = keys.lower_bound(std::string(kControlSetPrefix));
+    if (it != keys.end() && it->first.starts_with(kControlSetPrefix)) return SetMapping::unknown;
+    return SetMapping::unchanged;
+}
+
 }  // namespace
 
 std::optional<std::string> canonical_reg_key(std::string_view key) {
@@ -110,7 +146,7 @@ const RegValue* RegKey::find(std::string_view name) const {
 
 const CoveredRoot* RegistryView::covering(std::string_view key) const {
     auto canonical = canonical_reg_key(key);
-    if (!canonical) return nullptr;
+    if (!canonical || map_current_control_set(*canonical, keys_, roots_) == SetMapping::unknown) return nullptr;
     for (const auto& root : roots_)
         if (is_under(*canonical, root.key)) return &root;
     return nullptr;
@@ -118,7 +154,7 @@ const CoveredRoot* RegistryView::covering(std::string_view key) const {
 
 const RegKey* RegistryView::find_key(std::string_view key) const {
     auto canonical = canonical_reg_key(key);
-    if (!canonical) return nullptr;
+    if (!canonical || map_current_control_set(*canonical, keys_, roots_) == SetMapping::unknown) return nullptr;
     auto it = keys_.find(*canonical);
     return it == keys_.end() ? nullptr : &it->second;
 }
@@ -145,6 +181,7 @@ RegLookup RegistryView::lookup(std::string_view key, std::string_view value_name
         }
     }
     if (auto canonical = canonical_reg_key(key)) {
+        map_current_control_set(*canonical, keys_, roots_);
         for (const auto& bad : damaged_keys_) {
             if (is_under(*canonical, bad.key)) {
                 result.presence = Presence::damaged;
