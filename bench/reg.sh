@@ -39,7 +39,9 @@ best() {  # best RUNS LABEL COMMAND...: the fastest of RUNS runs by wall time
   local runs=$1 label=$2; shift 2
   local best_wall= best_line=
   for ((run = 0; run < runs; run++)); do
-    /usr/bin/time -o "$timing" -f '%e %U %S %M' "$@" >/dev/null 2>&1
+    if ! /usr/bin/time -o "$timing" -f '%e %U %S %M' "$@" >/dev/null 2>"$work/stderr"; then
+      echo "$label: failed"; cat "$work/stderr"; return 0
+    fi
     read -r wall user sys rss <"$timing"
     if [[ -z $best_wall ]] || awk "BEGIN{exit !($wall < $best_wall)}"; then
       best_wall=$wall

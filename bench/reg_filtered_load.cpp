@@ -35,7 +35,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::printf("wanted %zu keys, found %zu, %zu problems, %.3f s\n", needs.registry_keys.size(), view.keys().size(),
+    std::size_t found = 0;
+    for (const auto& key : needs.registry_keys) found += view.find_key(key) != nullptr;
+    std::printf("wanted %zu keys, found %zu, %zu problems, %.3f s\n", needs.registry_keys.size(), found,
                 problems.size(), seconds);
-    return view.keys().size() == needs.registry_keys.size() && problems.empty() ? 0 : 1;
+    return found == needs.registry_keys.size() && problems.empty() ? 0 : 1;
 }
