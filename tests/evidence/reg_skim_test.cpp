@@ -119,4 +119,21 @@ BOOST_AUTO_TEST_CASE(coverage_is_the_same_for_skipped_keys) {
     BOOST_TEST((skim.view.lookup("HKLM\\SOFTWARE", "X").presence == Presence::not_collected));
 }
 
+BOOST_AUTO_TEST_CASE(skipped_key_lines_beyond_windows_limits_still_damage_their_subtree) {
+    const std::string longname(256, 'n');
+    const std::string text = "Windows Registry Editor Version 5.00\n\n[HKEY_LOCAL_MACHINE\\SYSTEM]\n\n"
+                             "[HKEY_LOCAL_MACHINE\\SYSTEM\\" + longname + "]\n\"V\"=dword:1\n\n"
+                             "[HKEY_LOCAL_MACHINE\\SYSTEM\\Other]\n\"V\"=dword:2\n";
+    const auto needs = wanting({"HKLM\\SYSTEM\\Wanted"});
+    auto below = needs;
+    below.registry_keys.insert(*canonical_reg_key("HKLM\\SYSTEM\\" + longname + "\\W"));
+    const auto full = load(text, nullptr);
+    const auto skim = load(text, &below);
+    same_answers(full, skim, "HKLM\\SYSTEM\\" + longname + "\\W", {"V"});
+    BOOST_TEST((skim.view.lookup("HKLM\\SYSTEM\\" + longname + "\\W", "V").presence == Presence::damaged));
+    BOOST_REQUIRE(skim.problems.size() == 1u);
+    BOOST_TEST(skim.problems[0].str() == "s.reg:5:28: error: key name component longer than 255 characters");
+    BOOST_TEST((load(text, &needs).view.lookup("HKLM\\SYSTEM\\Other", "V").presence == Presence::absent));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

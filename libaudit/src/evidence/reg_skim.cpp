@@ -244,18 +244,17 @@ bool skim_reg_utf16(std::string_view bytes, const std::string& name, RegSink& si
         const DecodedText key_line = t.decode(start, body);
         const auto canonical = opened_key(key_line.utf8);
         const bool whole = scan.multiline || (canonical && sink.wants(*canonical));
-        if (!whole && canonical && known_subtree(*canonical)) {
-            // An unwanted key below one already read: nothing to tell the sink.
-            ++summary.keys;
-        } else {
-            // Wanted keys are parsed whole; for the others, the key line alone (for
-            // coverage, deletions and its own errors).
-            const auto errors_before = summary.errors;
-            if (!parse_checked(start, whole ? scan.end : body)) return true;
-            if (!whole && canonical && bytes_valid(key_line) && summary.errors == errors_before) {
-                roots.push_back(*canonical);
-                if (const auto path = written_path(t, start, body)) written_roots.push_back(*path);
-            }
+        // Wanted keys are parsed whole; for the others, the key line alone (for
+        // coverage, deletions and its own errors).
+        const std::size_t problems_before = problems.size();
+        if (!parse_checked(start, whole ? scan.end : body)) return true;
+        const bool key_line_ok =
+            bytes_valid(key_line) && std::none_of(problems.begin() + static_cast<std::ptrdiff_t>(problems_before),
+                                                  problems.end(), [&](const Diagnostic& d) { return d.where.line == line; });
+        if (canonical && key_line_ok && !known_subtree(*canonical)) {
+            // A new subtree: key lines below it, as written, can be passed over.
+            roots.push_back(*canonical);
+            if (const auto path = written_path(t, start, body)) written_roots.push_back(*path);
         }
         line += (body < n || t.at(n - 1) == u'\n' ? 1 : 0) + scan.lines;
         start = scan.end;
