@@ -15,7 +15,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: reg_filtered_load FILE.reg\n");
         return 2;
     }
-    const std::string set = "HKEY_LOCAL_MACHINE\\SYSTEM\\CONTROLSET001\\CONTROL\\";
+    // Named through CurrentControlSet as baselines name them; the export has
+    // ControlSet001 and Select\\Current (CHECKS.md P13).
+    const std::string set = "HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\CONTROL\\";
     const std::string schannel = set + "SECURITYPROVIDERS\\SCHANNEL";
     hardcheck::EvidenceNeeds needs = hardcheck::EvidenceNeeds::none();
     needs.registry_keys.insert(schannel);

@@ -1,7 +1,6 @@
 // Reading registry exports (.reg) into the registry view of one host.
 #include <algorithm>
 #include <fstream>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -35,16 +34,18 @@ class ViewSink final : public detail::RegSink {
 public:
     ViewSink(RegistryView& view, const EvidenceNeeds* needs) : view_(view), needs_(needs) {
         if (needs_ && !needs_->everything) {
-            wanted_hashes_.insert(path_hash(std::string(kSelect)));
+            wanted_hashes_.push_back(path_hash(std::string(kSelect)));
             for (const auto& key : needs_->registry_keys) {
-                wanted_hashes_.insert(path_hash(key));
+                wanted_hashes_.push_back(path_hash(key));
                 // The control sets CurrentControlSet may stand for (registry_view.cpp).
                 if (key.starts_with(kCurrentControlSet) &&
                     (key.size() == kCurrentControlSet.size() || key[kCurrentControlSet.size()] == '\\'))
-                    for (int set = 1; set <= 9; ++set)
-                        wanted_hashes_.insert(path_hash(fmt::format("{}{:03}{}", kControlSetPrefix, set,
-                                                                    key.substr(kCurrentControlSet.size()))));
+                    for (int set = 1; set <= 999; ++set)
+                        wanted_hashes_.push_back(path_hash(fmt::format("{}{:03}{}", kControlSetPrefix, set,
+                                                                       key.substr(kCurrentControlSet.size()))));
             }
+            std::sort(wanted_hashes_.begin(), wanted_hashes_.end());
+            for (auto h : wanted_hashes_) hash_filter_[h & (hash_filter_.size() - 1)] = true;
         }
     }
 
@@ -61,7 +62,10 @@ public:
         return false;
     }
     bool may_want(std::uint64_t hash) override {
-        return !needs_ || needs_->everything || wanted_hashes_.count(hash) != 0;
+        if (!needs_ || needs_->everything) return true;
+        // A small bit filter first: most key lines stop here.
+        if (!hash_filter_[hash & (hash_filter_.size() - 1)]) return false;
+        return std::binary_search(wanted_hashes_.begin(), wanted_hashes_.end(), hash);
     }
 
     void open_key(const std::string& canonical, std::string_view display, const SourceLocation& where) override {
@@ -103,7 +107,8 @@ private:
     const EvidenceNeeds* needs_;
     std::string current_canonical_;
     RegKey* current_ = nullptr;
-    std::unordered_set<std::uint64_t> wanted_hashes_;  // of the paths after the root name
+    std::vector<std::uint64_t> wanted_hashes_;  // of the paths after the root name, sorted
+    std::vector<bool> hash_filter_ = std::vector<bool>(std::size_t{1} << 18);
 
     // key_path_hash of a canonical (UTF-8) key.
     static std::uint64_t path_hash(const std::string& key) {
