@@ -136,4 +136,20 @@ BOOST_AUTO_TEST_CASE(skipped_key_lines_beyond_windows_limits_still_damage_their_
     BOOST_TEST((load(text, &needs).view.lookup("HKLM\\SYSTEM\\Other", "V").presence == Presence::absent));
 }
 
+BOOST_AUTO_TEST_CASE(unclosed_name_quote_before_a_string_spanning_lines_gives_the_full_parse) {
+    // Line 4's stray quote (a name never closes across lines) puts the skimmer's
+    // quote count out of step; the parser finds the string of line 6 cut at the
+    // piece's end, and the rest is parsed in one piece.
+    const std::string text = "Windows Registry Editor Version 5.00\n\n[HKLM\\A]\n\"[HKLM\\A\\bin]\n"
+                             "[HKLM\\A\\Ext]\n\"C\"=\"first\n  [HKLM\\X]\nlast\"\n\"P\"=\"plain\"\n";
+    const auto needs = wanting({"HKLM\\A\\Ext"});
+    const auto full = load(text, nullptr);
+    const auto skim = load(text, &needs);
+    same_answers(full, skim, "HKLM\\A\\Ext", {"C", "P"});
+    BOOST_REQUIRE(skim.view.lookup("HKLM\\A\\Ext", "C").value != nullptr);
+    BOOST_TEST(skim.view.lookup("HKLM\\A\\Ext", "C").value->text == "first\r\n  [HKLM\\X]\r\nlast");
+    BOOST_TEST(skim.view.lookup("HKLM\\A\\Ext", "P").value->where.line == 9u);
+    BOOST_TEST(skim.problems.size() == full.problems.size());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

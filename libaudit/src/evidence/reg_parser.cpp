@@ -307,7 +307,9 @@ bool RegParser::read_quoted(std::string_view& rest, std::size_t& rest_offset, st
             }
         }
         if (!multiline || at_end()) {
-            part_.recovered_string = part_.recovered_string || pos_ != resume;
+            // A string still open at the end of the text, or closed on a later line
+            // than its first: a piece of a file may have been cut inside it.
+            part_.recovered_string = part_.recovered_string || (multiline && (at_end() || pos_ != resume));
             pos_ = resume;
             report(first_line_end, "string has no closing quote");
             return false;
