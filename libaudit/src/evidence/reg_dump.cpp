@@ -76,7 +76,7 @@ public:
 detail::DecodedText load(const std::filesystem::path& file, const std::string& display_name) {
     detail::DecodedText text = detail::decode_text_file(file);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
-        throw InputError(Diagnostic{{display_name, 1, 1}, "empty file"});
+        throw InputError(detail::diagnostic_at(display_name, 1, 1, "empty file"));
     return text;
 }
 

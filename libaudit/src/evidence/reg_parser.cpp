@@ -571,11 +571,11 @@ void RegParser::run() {
     } else if (header == "REGEDIT4") {
         regedit4_ = part_.regedit4 = true;
     } else if (header == "REGEDIT") {
-        throw InputError(Diagnostic{{name_, 1, 1},
-                                    "Windows 3.x REGEDIT format is not supported (export with regedit 5 or reg export)"});
+        throw InputError(diagnostic_at(name_, 1, 1,
+                                       "Windows 3.x REGEDIT format is not supported (export with regedit 5 or reg export)"));
     } else if (header != "Windows Registry Editor Version 5.00") {
-        throw InputError(Diagnostic{
-            {name_, 1, 1}, "not a registry export: expected 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"});
+        throw InputError(diagnostic_at(
+            name_, 1, 1, "not a registry export: expected 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"));
     }
     while (!at_end()) {
         const std::string_view line = next_line(begin);
@@ -598,6 +598,15 @@ void RegParser::run() {
 }
 
 }  // namespace
+
+Diagnostic diagnostic_at(const std::string& file, std::uint32_t line, std::uint32_t column, std::string message) {
+    Diagnostic d;
+    d.where.file = file;
+    d.where.line = line;
+    d.where.column = column;
+    d.message = std::move(message);
+    return d;
+}
 
 RegFileSummary parse_reg(const DecodedText& text, const std::string& name, RegSink& sink,
                          std::vector<Diagnostic>& problems) {

@@ -37,6 +37,10 @@ public:
     virtual void damaged_value(std::string name, const SourceLocation& where) = 0;
 };
 
+// A diagnostic built field by field (GCC 12 at -O3 warns, wrongly, about the
+// nested braced form).
+Diagnostic diagnostic_at(const std::string& file, std::uint32_t line, std::uint32_t column, std::string message);
+
 // Windows' limits (https://learn.microsoft.com/en-us/windows/win32/sysinfo/registry-element-size-limits):
 // key name component 255 characters, value name 16,383 characters, 512 levels;
 // characters are UTF-16 code units.

@@ -2,8 +2,6 @@
 #include <algorithm>
 #include <fstream>
 
-#include <fmt/format.h>
-
 #if __has_include(<sys/mman.h>)
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -35,15 +33,8 @@ public:
     ViewSink(RegistryView& view, const EvidenceNeeds* needs) : view_(view), needs_(needs) {
         if (needs_ && !needs_->everything) {
             wanted_hashes_.push_back(path_hash(std::string(kSelect)));
-            for (const auto& key : needs_->registry_keys) {
-                wanted_hashes_.push_back(path_hash(key));
-                // The control sets CurrentControlSet may stand for (registry_view.cpp).
-                if (key.starts_with(kCurrentControlSet) &&
-                    (key.size() == kCurrentControlSet.size() || key[kCurrentControlSet.size()] == '\\'))
-                    for (int set = 1; set <= 999; ++set)
-                        wanted_hashes_.push_back(path_hash(fmt::format("{}{:03}{}", kControlSetPrefix, set,
-                                                                       key.substr(kCurrentControlSet.size()))));
-            }
+            // The skimmer hashes ControlSet00N paths as CurrentControlSet ones.
+            for (const auto& key : needs_->registry_keys) wanted_hashes_.push_back(path_hash(key));
             std::sort(wanted_hashes_.begin(), wanted_hashes_.end());
             for (auto h : wanted_hashes_) hash_filter_[h & (hash_filter_.size() - 1)] = true;
         }
@@ -166,12 +157,7 @@ private:
     std::size_t size_ = 0;
 };
 
-InputError empty_file(const std::string& name) {
-    Diagnostic d;
-    d.where = {name, 1, 1};
-    d.message = "empty file";
-    return InputError(std::move(d));
-}
+InputError empty_file(const std::string& name) { return InputError(detail::diagnostic_at(name, 1, 1, "empty file")); }
 
 bool starts_with_utf16_bom(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

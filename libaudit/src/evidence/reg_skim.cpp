@@ -13,6 +13,8 @@
 #include <bit>
 #include <cstring>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -130,6 +132,28 @@ std::optional<WrittenPath> written_path(const Utf16Text& t, std::size_t start, s
     return WrittenPath{start + 1, end - start - 2};
 }
 
+// Where hashing of a key path starts, and the hash of what comes before: the path
+// after the root name, except that "\\SYSTEM\\ControlSet00N" counts as
+// "\\SYSTEM\\CurrentControlSet", the name baselines use for it (registry_view.cpp
+// maps one to the other).
+std::pair<std::size_t, std::uint64_t> hash_start(const Utf16Text& t, std::size_t from, std::size_t end) {
+    std::size_t after_root = from;
+    while (after_root < end && t.at(after_root) != u'\\') ++after_root;
+    constexpr std::string_view kSet = "\\SYSTEM\\CONTROLSET";
+    const std::size_t digits = after_root + kSet.size();
+    bool control_set = digits + 3 <= end && (digits + 3 == end || t.at(digits + 3) == u'\\');
+    for (std::size_t k = 0; control_set && k < kSet.size(); ++k) {
+        char16_t c = t.at(after_root + k);
+        if (c >= u'a' && c <= u'z') c = static_cast<char16_t>(c - u'a' + u'A');
+        control_set = c == static_cast<char16_t>(kSet[k]);
+    }
+    for (std::size_t k = 0; control_set && k < 3; ++k) control_set = t.at(digits + k) >= u'0' && t.at(digits + k) <= u'9';
+    if (!control_set) return {after_root, kKeyPathHashSeed};
+    std::uint64_t hash = kKeyPathHashSeed;
+    for (char c : std::string_view("\\SYSTEM\\CURRENTCONTROLSET")) hash = key_path_hash_step(hash, static_cast<char32_t>(c));
+    return {digits + 3, hash};
+}
+
 // True for a well-formed key line below a root already read, within Windows'
 // limits, that the sink cannot want judging by its length: the full parser would
 // only count it.  Anything else goes to the parser.
@@ -147,7 +171,8 @@ bool plainly_unwanted(const Utf16Text& t, std::size_t start, std::size_t end,
     }
     if (!root) return false;
     std::size_t depth = 0, component = 0;
-    std::uint64_t hash = kKeyPathHashSeed;
+    const auto [hash_from, seed] = hash_start(t, path->at, path->at + path->size);
+    std::uint64_t hash = seed;
     bool in_hive_root = true;
     for (std::size_t i = path->at; i < path->at + path->size; ++i) {
         const char16_t c = t.at(i);
@@ -160,7 +185,7 @@ bool plainly_unwanted(const Utf16Text& t, std::size_t start, std::size_t end,
         } else {
             ++component;
         }
-        if (!in_hive_root) hash = key_path_hash_step(hash, c);
+        if (!in_hive_root && i >= hash_from) hash = key_path_hash_step(hash, c);
         if (component > kMaxKeyComponent) return false;
     }
     if (component == 0 || depth > kMaxKeyDepth) return false;
