@@ -87,4 +87,14 @@ BOOST_AUTO_TEST_CASE(filtered_load_of_a_utf16_system_export_maps_current_control
     BOOST_TEST(found.value->where.str() == "s.reg:6:1");
 }
 
+BOOST_AUTO_TEST_CASE(filtered_load_naming_a_control_set_directly_finds_it) {
+    EvidenceNeeds needs = EvidenceNeeds::none();
+    needs.registry_keys.insert(*canonical_reg_key("HKLM\\SYSTEM\\ControlSet002\\Control\\Lsa"));
+    RegistryView view;
+    std::vector<Diagnostic> problems;
+    read_reg_buffer(test::as_regedit_utf16(system_export("")), "s.reg", view, problems, &needs);
+    BOOST_REQUIRE(view.lookup("HKLM\\SYSTEM\\ControlSet002\\Control\\Lsa", "Level").value != nullptr);
+    BOOST_TEST(view.lookup("HKLM\\SYSTEM\\ControlSet002\\Control\\Lsa", "Level").value->number == 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -101,12 +101,24 @@ private:
     std::vector<std::uint64_t> wanted_hashes_;  // of the paths after the root name, sorted
     std::vector<bool> hash_filter_ = std::vector<bool>(std::size_t{1} << 18);
 
-    // key_path_hash of a canonical (UTF-8) key.
+    // key_path_hash of a canonical (UTF-8) key, ControlSet00N counted as
+    // CurrentControlSet as the skimmer counts it.
     static std::uint64_t path_hash(const std::string& key) {
         std::uint64_t h = detail::kKeyPathHashSeed;
         const auto* p = reinterpret_cast<const unsigned char*>(key.data());
         const auto* end = p + key.size();
-        p += std::min(key.find('\\'), key.size());
+        std::string_view rest(key);
+        rest.remove_prefix(std::min(key.find('\\'), key.size()));
+        p = end - rest.size();
+        constexpr std::string_view kSet = "\\SYSTEM\\CONTROLSET";
+        if (rest.size() >= kSet.size() + 3 && rest.starts_with(kSet) &&
+            std::all_of(rest.begin() + kSet.size(), rest.begin() + kSet.size() + 3,
+                        [](char c) { return c >= '0' && c <= '9'; }) &&
+            (rest.size() == kSet.size() + 3 || rest[kSet.size() + 3] == '\\')) {
+            for (char c : std::string_view("\\SYSTEM\\CURRENTCONTROLSET"))
+                h = detail::key_path_hash_step(h, static_cast<char32_t>(c));
+            p += kSet.size() + 3;
+        }
         while (p < end) {
             char32_t cp = *p;
             const int len = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
