@@ -333,4 +333,13 @@ BOOST_AUTO_TEST_CASE(numbers_of_the_wrong_size_are_damaged_not_zero) {
     BOOST_TEST(p.view.lookup("HKLM\\K", "Ok").value->number == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(hex_continuation_never_swallows_a_key_line) {
+    auto p = parse(std::string(kHeader) + "[HKLM\\K]\n\"B\"=hex:01,\\\n\n[HKLM\\L]\n\"V\"=dword:1\n\"E\"=hex:02,\\\n");
+    BOOST_REQUIRE(p.problems.size() == 2u);
+    BOOST_TEST(p.problems[0].str() == "t.reg:4:12: error: hex data ends with '\\' but no continuation line follows");
+    BOOST_TEST(p.problems[1].str() == "t.reg:8:12: error: hex data ends with '\\' but no continuation line follows");
+    BOOST_TEST((p.view.lookup("HKLM\\K", "B").presence == Presence::damaged));
+    BOOST_TEST(p.view.lookup("HKLM\\L", "V").value->number == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -327,6 +327,10 @@ struct HARDCHECK_API RegFileSummary {
 
 // Reads one .reg export into `into`.  Malformed lines are reported in `problems`
 // and skipped; a file that is not a registry export at all throws InputError.
+// With `needs` (not `everything`), only the keys it names are kept (and the
+// ControlSet00N keys CurrentControlSet may stand for); the rest of a UTF-16 export
+// is skipped without being decoded, so the summary then counts every key line but
+// only the values, and the errors, of the keys read.
 HARDCHECK_API RegFileSummary read_reg_file(const std::filesystem::path& file, RegistryView& into,
                                            std::vector<Diagnostic>& problems,
                                            const EvidenceNeeds* needs = nullptr);

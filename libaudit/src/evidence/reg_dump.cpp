@@ -41,7 +41,7 @@ public:
     bool wants(const std::string&) override { return true; }
     void open_key(const std::string&, std::string_view display, const SourceLocation&) override { key_ = display; }
     void delete_key(const std::string&) override {}
-    void value(RegValue&& v) override {
+    void value(RegValue& v) override {
         Json line;
         line["file"] = file_;
         line["line"] = v.where.line;
@@ -67,7 +67,7 @@ public:
     bool wants(const std::string&) override { return true; }
     void open_key(const std::string&, std::string_view, const SourceLocation&) override {}
     void delete_key(const std::string&) override {}
-    void value(RegValue&&) override {}
+    void value(RegValue&) override {}
     void delete_value(std::string_view) override {}
     void damaged_key(const std::string&, const SourceLocation&) override {}
     void damaged_value(std::string, const SourceLocation&) override {}
@@ -76,7 +76,7 @@ public:
 detail::DecodedText load(const std::filesystem::path& file, const std::string& display_name) {
     detail::DecodedText text = detail::decode_text_file(file);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
-        throw InputError(Diagnostic{{display_name, 1, 1}, "empty file"});
+        throw InputError(detail::diagnostic_at(display_name, 1, 1, "empty file"));
     return text;
 }
 

@@ -6,6 +6,7 @@
 #include "evidence/reg_parser.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -39,12 +40,16 @@ std::size_t count_utf16_units(std::string_view s) {
     return n;
 }
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
+constexpr std::array<signed char, 256> kHexDigits = [] {
+    std::array<signed char, 256> t{};
+    for (auto& v : t) v = -1;
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    for (int c = 'A'; c <= 'F'; ++c) t[static_cast<std::size_t>(c)] = static_cast<signed char>(c - 'A' + 10);
+    return t;
+}();
+
+int hex_digit(char c) { return kHexDigits[static_cast<unsigned char>(c)]; }
 
 bool starts_with_nocase(std::string_view s, std::string_view lower_prefix) {
     if (s.size() < lower_prefix.size()) return false;
@@ -113,10 +118,12 @@ void decode_typed(RegValue& v, bool regedit4) {
 
 class RegParser {
 public:
-    RegParser(const DecodedText& text, const std::string& name, RegSink& sink, std::vector<Diagnostic>& problems)
-        : text_(text.utf8), name_(name), sink_(sink), problems_(problems) {
+    RegParser(const DecodedText& text, const std::string& name, RegSink& sink, std::vector<Diagnostic>& problems,
+              RegPart& part, RegFileSummary& summary)
+        : text_(text.utf8), name_(name), sink_(sink), problems_(problems), part_(part), summary_(summary),
+          loc_line_(part.first_line) {
         summary_.encoding = std::string(encoding_name(text.encoding));
-        cr_only_ = text_.find('\n') == std::string_view::npos;
+        cr_only_ = part.cr_line_ends_allowed && text_.find('\n') == std::string_view::npos;
         // A Ctrl-Z (DOS end of file) after the last line is not part of the export.
         std::size_t end = text_.size();
         while (end > 0 && (is_space(text_[end - 1]) || text_[end - 1] == '\n')) --end;
@@ -124,15 +131,21 @@ public:
         for (std::size_t off : text.bad_offsets) report(off, "invalid UTF-16 (unpaired surrogate or odd byte)");
     }
 
-    RegFileSummary run();
+    void run();
 
 private:
     SourceLocation locate(std::size_t offset) {
+        SourceLocation where;
+        locate_into(offset, where);
+        return where;
+    }
+
+    void locate_into(std::size_t offset, SourceLocation& where) {
         // Offsets mostly grow while parsing, so lines are counted incrementally;
         // the decoding problems reported up front restart the count.
         if (offset < loc_offset_) {
             loc_offset_ = 0;
-            loc_line_ = 1;
+            loc_line_ = part_.first_line;
             loc_line_start_ = 0;
         }
         offset = std::min(offset, text_.size());
@@ -148,7 +161,9 @@ private:
         }
         loc_offset_ = offset;
         const auto col = count_code_points(text_.substr(loc_line_start_, offset - loc_line_start_)) + 1;
-        return {name_, static_cast<std::uint32_t>(loc_line_), static_cast<std::uint32_t>(col)};
+        where.file = name_;
+        where.line = static_cast<std::uint32_t>(loc_line_);
+        where.column = static_cast<std::uint32_t>(col);
     }
 
     void report(std::size_t offset, std::string message) {
@@ -179,17 +194,19 @@ private:
     const std::string& name_;
     RegSink& sink_;
     std::vector<Diagnostic>& problems_;
-    RegFileSummary summary_;
+    RegPart& part_;
+    RegFileSummary& summary_;
     std::size_t pos_ = 0;
     bool cr_only_ = false;
     bool regedit4_ = false;
+    RegValue value_;
 
     // What value lines apply to: nothing yet (an error), a key that was deleted or
     // could not be read (read, counted, not applied), or an open key.
     enum class KeyState { none, ignored, open } state_ = KeyState::none;
     bool wanted_ = false;  // the open key's values go to the sink, decoded
 
-    std::size_t loc_offset_ = 0, loc_line_ = 1, loc_line_start_ = 0;
+    std::size_t loc_offset_ = 0, loc_line_, loc_line_start_ = 0;
 };
 
 void RegParser::parse_key_line(std::string_view line, std::size_t begin) {
@@ -290,6 +307,9 @@ bool RegParser::read_quoted(std::string_view& rest, std::size_t& rest_offset, st
             }
         }
         if (!multiline || at_end()) {
+            // A string still open at the end of the text, or closed on a later line
+            // than its first: a piece of a file may have been cut inside it.
+            part_.recovered_string = part_.recovered_string || (multiline && (at_end() || pos_ != resume));
             pos_ = resume;
             report(first_line_end, "string has no closing quote");
             return false;
@@ -314,6 +334,13 @@ bool RegParser::read_hex(std::string_view rest, std::size_t rest_offset, std::ve
         if (continues) body.remove_suffix(1);
         if (bytes) {
             std::size_t i = 0;
+            // Fast path for the regular "xx,xx,..." that exports are made of.
+            while (i + 2 < body.size() && body[i + 2] == ',') {
+                const int hi = hex_digit(body[i]), lo = hex_digit(body[i + 1]);
+                if ((hi | lo) < 0) break;
+                bytes->push_back(static_cast<std::uint8_t>(hi * 16 + lo));
+                i += 3;
+            }
             while (i < body.size()) {
                 while (i < body.size() && is_space(body[i])) ++i;
                 if (i >= body.size() || body[i] == ';') break;  // a trailing comment
@@ -345,15 +372,19 @@ bool RegParser::read_hex(std::string_view rest, std::size_t rest_offset, std::ve
             }
         }
         if (!continues) return true;
+        const std::size_t backslash = body_offset + body.size();
         for (;;) {
-            if (at_end()) {
-                report(text_.size(), "hex data continues past the end of the file");
+            // A key line is never hex data: the value ends before it.
+            const std::size_t resume = pos_;
+            std::size_t begin = pos_;
+            const std::string_view next = at_end() ? std::string_view{} : next_line(begin);
+            const std::string_view t = trim(next);
+            if (!at_end() && (t.empty() || t.front() == ';')) continue;
+            if (t.empty() || t.front() == '[') {
+                pos_ = resume;
+                report(backslash, "hex data ends with '\\' but no continuation line follows");
                 return false;
             }
-            std::size_t begin;
-            const std::string_view next = next_line(begin);
-            const std::string_view t = trim(next);
-            if (t.empty() || t.front() == ';') continue;
             rest = next;
             rest_offset = begin;
             break;
@@ -376,7 +407,14 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
     // Applied only under an open key that is wanted; still read in full otherwise,
     // since data may span lines.
     const bool apply = state_ == KeyState::open && wanted_;
-    RegValue value;
+    // One value object, reused while sinks leave it alone, saves allocations.
+    RegValue& value = value_;
+    value.name.clear();
+    value.type = 0;
+    value.raw.clear();
+    value.text.clear();
+    value.strings.clear();
+    value.number = 0;
     std::string_view rest = line;
     std::size_t rest_offset = begin;
     if (rest.front() == '@') {  // the default value
@@ -417,8 +455,8 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         return true;
     };
     auto deliver = [&]() {
-        value.where = locate(begin);
-        sink_.value(std::move(value));
+        locate_into(begin, value.where);
+        sink_.value(value);
     };
 
     if (rest == "-") {
@@ -433,6 +471,7 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         if (pos_ != resume && !trim(rest).empty() && trim(rest).front() != ';') {
             // A quote closed on a later line by another value's name: the string
             // was never closed.  Resume after its first line.
+            part_.recovered_string = true;
             pos_ = resume;
             report(first_line_end, "string has no closing quote");
             return;
@@ -442,11 +481,19 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
         if (apply) {
             value.type = static_cast<std::uint32_t>(RegType::sz);
             // Raw bytes as Windows stores REG_SZ: UTF-16LE with its terminating NUL.
-            const std::string wide = utf8_to_utf16le(text);
-            value.raw.reserve(wide.size() + 2);
-            value.raw.assign(wide.begin(), wide.end());
-            value.raw.insert(value.raw.end(), {0, 0});
-            value.text = std::move(text);
+            if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+                value.raw.resize(2 * text.size() + 2);
+                for (std::size_t k = 0; k < text.size(); ++k) {
+                    value.raw[2 * k] = static_cast<std::uint8_t>(text[k]);
+                    value.raw[2 * k + 1] = 0;
+                }
+                value.raw[2 * text.size()] = value.raw[2 * text.size() + 1] = 0;
+            } else {
+                const std::string wide = utf8_to_utf16le(text);
+                value.raw.assign(wide.begin(), wide.end());
+                value.raw.insert(value.raw.end(), {0, 0});
+            }
+            value.text.swap(text);
             deliver();
         }
         return;
@@ -515,17 +562,20 @@ void RegParser::parse_value_line(std::string_view line, std::size_t begin) {
     report(rest_offset, "unrecognised value data (expected \"string\", dword:, hex: or -)");
 }
 
-RegFileSummary RegParser::run() {
+void RegParser::run() {
     std::size_t begin;
-    const std::string_view header = trim(next_line(begin));
-    if (header == "REGEDIT4") {
-        regedit4_ = true;
+    regedit4_ = part_.regedit4;
+    const std::string_view header = part_.header ? trim(next_line(begin)) : std::string_view("REGEDIT4");
+    if (!part_.header) {
+        // A part of a file whose header was read before.
+    } else if (header == "REGEDIT4") {
+        regedit4_ = part_.regedit4 = true;
     } else if (header == "REGEDIT") {
-        throw InputError(Diagnostic{{name_, 1, 1},
-                                    "Windows 3.x REGEDIT format is not supported (export with regedit 5 or reg export)"});
+        throw InputError(diagnostic_at(name_, 1, 1,
+                                       "Windows 3.x REGEDIT format is not supported (export with regedit 5 or reg export)"));
     } else if (header != "Windows Registry Editor Version 5.00") {
-        throw InputError(Diagnostic{
-            {name_, 1, 1}, "not a registry export: expected 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"});
+        throw InputError(diagnostic_at(
+            name_, 1, 1, "not a registry export: expected 'Windows Registry Editor Version 5.00' or 'REGEDIT4'"));
     }
     while (!at_end()) {
         const std::string_view line = next_line(begin);
@@ -545,15 +595,32 @@ RegFileSummary RegParser::run() {
                 sink_.damaged_value(guess_value_name(t), locate(offset));
         }
     }
-    return summary_;
 }
 
 }  // namespace
 
+Diagnostic diagnostic_at(const std::string& file, std::uint32_t line, std::uint32_t column, std::string message) {
+    Diagnostic d;
+    d.where.file = file;
+    d.where.line = line;
+    d.where.column = column;
+    d.message = std::move(message);
+    return d;
+}
+
 RegFileSummary parse_reg(const DecodedText& text, const std::string& name, RegSink& sink,
                          std::vector<Diagnostic>& problems) {
-    RegParser parser(text, name, sink, problems);
-    return parser.run();
+    RegPart whole;
+    RegFileSummary summary;
+    RegParser parser(text, name, sink, problems, whole, summary);
+    parser.run();
+    return summary;
+}
+
+void parse_reg_part(const DecodedText& text, const std::string& name, RegSink& sink,
+                    std::vector<Diagnostic>& problems, RegPart& part, RegFileSummary& summary) {
+    RegParser parser(text, name, sink, problems, part, summary);
+    parser.run();
 }
 
 }  // namespace hardcheck::detail

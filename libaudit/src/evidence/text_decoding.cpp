@@ -1,6 +1,10 @@
 #include "evidence/text_decoding.hpp"
 
 #include <cerrno>
+#include <cstdint>
+#if __has_include(<sys/mman.h>)
+#include <sys/mman.h>
+#endif
 #include <fstream>
 
 #include <fmt/format.h>
@@ -8,8 +12,11 @@
 #include "evidence/file_bytes.hpp"
 #include "hardcheck/diagnostics.hpp"
 
+#include <algorithm>
 #include <array>
-#include <bit>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 
 namespace hardcheck::detail {
@@ -79,6 +86,43 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+namespace {
+
+// Copies the longest run of ASCII code units at `data` to `out`; returns its length.
+std::size_t append_ascii_run(std::string& out, const std::uint8_t* data, std::size_t units) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen units per step while all are below 0x80: pack them to bytes.  The
+    // output grows a window at a time, so a short run costs little.
+    const __m128i high = _mm_set1_epi16(static_cast<short>(0xFF80));
+    const __m128i zero = _mm_setzero_si128();
+    while (units - i >= 16) {
+        const std::size_t window = std::min<std::size_t>((units - i) & ~std::size_t{15}, 1024);
+        const std::size_t old = out.size();
+        out.resize(old + window);
+        char* dst = out.data() + old;
+        std::size_t k = 0;
+        for (; k < window; k += 16) {
+            const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 2 * (i + k)));
+            const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 2 * (i + k) + 16));
+            const __m128i bits = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(bits, zero)) != 0xFFFF) break;
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), _mm_packus_epi16(a, b));
+        }
+        out.resize(old + k);
+        i += k;
+        if (k < window) break;
+    }
+#endif
+    for (; i < units; ++i) {
+        if (data[2 * i + 1] != 0 || data[2 * i] >= 0x80) break;
+        out += static_cast<char>(data[2 * i]);
+    }
+    return i;
+}
+
+}  // namespace
+
 void append_utf16le(std::string& out, const std::uint8_t* data, std::size_t size,
                     std::vector<std::size_t>* bad_offsets) {
     const std::size_t units = size / 2;
@@ -89,18 +133,8 @@ void append_utf16le(std::string& out, const std::uint8_t* data, std::size_t size
     };
     std::size_t i = 0;
     while (i < units) {
-        // Fast path: four ASCII code units at once (most of any export).
-        if (std::endian::native == std::endian::little && i + 4 <= units) {
-            std::uint64_t word;
-            std::memcpy(&word, data + 2 * i, 8);
-            if ((word & 0xFF80FF80FF80FF80ull) == 0) {
-                const char four[4] = {static_cast<char>(data[2 * i]), static_cast<char>(data[2 * i + 2]),
-                                      static_cast<char>(data[2 * i + 4]), static_cast<char>(data[2 * i + 6])};
-                out.append(four, 4);
-                i += 4;
-                continue;
-            }
-        }
+        i += append_ascii_run(out, data + 2 * i, units - i);
+        if (i >= units) break;
         const char32_t u = unit(i);
         if (u < 0x80) {
             out += static_cast<char>(u);
@@ -201,6 +235,21 @@ DecodedText decode_text(std::string_view bytes) {
     return result;
 }
 
+namespace {
+
+// A large buffer filled once: fewer, larger pages save most of the page faults
+// (Linux transparent huge pages; only a hint).
+void advise_huge_pages([[maybe_unused]] char* data, [[maybe_unused]] std::size_t size) {
+#if defined(MADV_HUGEPAGE)
+    constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + size) & ~(kHuge - 1);
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
+
+}  // namespace
+
 DecodedText decode_text_file(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     char bom[2] = {0, 0};
@@ -217,7 +266,10 @@ DecodedText decode_text_file(const std::filesystem::path& file) {
     if (ec || size > kMaxEvidenceFileBytes) return decode_text(read_file_bytes(file));  // reports why
     DecodedText result;
     result.encoding = TextEncoding::utf16le;
-    result.utf8.reserve(static_cast<std::size_t>(size / 2) + 64);
+    // ASCII text halves; some slack for the rest, so that the buffer is not
+    // reallocated (and briefly doubled) near the end.
+    result.utf8.reserve(static_cast<std::size_t>(size / 2 + size / 16) + 4096);
+    advise_huge_pages(result.utf8.data(), result.utf8.capacity());
     constexpr std::size_t kChunk = std::size_t{8} << 20;  // even, so units never straddle
     std::string chunk(kChunk + 2, '\0');
     std::size_t held = 0;  // a high surrogate kept back for the next chunk
