@@ -371,6 +371,47 @@ static void test_bad_bundle(const hc_baseline *baseline) {
     EXPECT_STR(err->file, "no/such/dir");
 }
 
+/* A profile's waiver turns EXCH02's failure into `waived` with its reason and owner;
+   version-1 options (without the profile field) still run, unwaived. */
+static void test_profile_waiver(const hc_baseline *baseline) {
+    hc_profile *profile = NULL;
+    hc_bundle *bundle = NULL;
+    hc_run *run = NULL;
+    const hc_result *r = NULL;
+    hc_run_options opts = HC_RUN_OPTIONS_INIT;
+    hc_run_options v1 = {1, NULL, 0, NULL};
+
+    EXPECT(hc_profile_load(&profile, "tests/data/profiles/waive-exch02.yaml") == HC_OK);
+    EXPECT(hc_bundle_load(&bundle, "examples/bundles/exch02", baseline) == HC_OK);
+    opts.profile = profile;
+    EXPECT(hc_run_evaluate(&run, baseline, bundle, &opts) == HC_OK);
+    EXPECT(hc_run_result(&r, run, 0) == HC_OK);
+    EXPECT(r != NULL && r->status == HC_STATUS_WAIVED);
+    EXPECT(r != NULL && strcmp(r->waiver_state, "applied") == 0);
+    EXPECT(r != NULL && strcmp(r->waiver_owner, "jane.doe@contoso.example") == 0);
+    EXPECT(r != NULL && strcmp(r->waiver_expires, "2099-03-31") == 0);
+    hc_run_free(run);
+    run = NULL;
+    v1.profile = profile; /* ignored: a version-1 struct has no profile field */
+    EXPECT(hc_run_evaluate(&run, baseline, bundle, &v1) == HC_OK);
+    EXPECT(hc_run_result(&r, run, 0) == HC_OK);
+    EXPECT(r != NULL && r->status == HC_STATUS_FAIL);
+    EXPECT(r != NULL && strcmp(r->waiver_state, "none") == 0 && strcmp(r->waiver_reason, "") == 0);
+    hc_run_free(run);
+
+    EXPECT(hc_profile_load(NULL, "x") == HC_EINVAL);
+    {
+        hc_profile *bad = NULL;
+        EXPECT(hc_profile_load(&bad, NULL) == HC_EINVAL);
+        EXPECT(hc_profile_load(&bad, "tests/data/profiles/bad.yaml") == HC_EINPUT);
+        EXPECT(bad == NULL);
+        EXPECT(hc_error_last()->line > 0);
+    }
+    hc_bundle_free(bundle);
+    hc_profile_free(profile);
+    hc_profile_free(NULL);
+}
+
 int main(void) {
     hc_baseline *baseline = NULL;
 
@@ -382,6 +423,7 @@ int main(void) {
     test_host(baseline, "examples/bundles/exch01", "EXCH01", HC_STATUS_PASS, "REG_DWORD 0 (0x0)", 16, 0);
     test_host(baseline, "examples/bundles/exch02", "EXCH02", HC_STATUS_FAIL, "absent (OS default 1 assumed)", 3, 1);
     test_report(baseline);
+    test_profile_waiver(baseline);
     test_memory_baseline_and_check_selection();
     test_bad_baselines();
     test_null_handles(baseline);

@@ -91,6 +91,7 @@ typedef struct hc_error {
 typedef struct hc_baseline hc_baseline;
 typedef struct hc_bundle hc_bundle;
 typedef struct hc_run hc_run;
+typedef struct hc_profile hc_profile;
 
 /* Runtime version "major.minor.patch" (a static string). */
 HC_API const char *hc_version(void);
@@ -121,6 +122,11 @@ HC_API int hc_baseline_load_buffer(hc_baseline **out, const char *yaml, size_t s
 HC_API int hc_baseline_info_get(const hc_baseline_info **out, const hc_baseline *baseline);
 HC_API void hc_baseline_free(hc_baseline *baseline);
 
+/* A profile (tailoring file): check selection, severity and parameter overrides,
+   waivers.  Used through hc_run_options.profile; must outlive the runs using it. */
+HC_API int hc_profile_load(hc_profile **out, const char *path);
+HC_API void hc_profile_free(hc_profile *profile);
+
 /* ---- Evidence bundles ---------------------------------------------------- */
 
 /* One host bundle directory. With `for_baseline`, only the evidence that
@@ -132,14 +138,17 @@ HC_API void hc_bundle_free(hc_bundle *bundle);
 
 /* ---- Runs ---------------------------------------------------------------- */
 
-#define HC_RUN_OPTIONS_VERSION 1
+#define HC_RUN_OPTIONS_VERSION 2
 typedef struct hc_run_options {
     unsigned int version;           /* HC_RUN_OPTIONS_VERSION */
     const char *const *check_ids;   /* evaluate only these checks (in baseline
                                        order); NULL: all. Unknown id: HC_EINVAL */
     size_t check_id_count;
+    /* Since version 2: tailoring and waivers (see hc_profile_load); NULL: none.
+       Read only when version >= 2, so version-1 callers keep working. */
+    const hc_profile *profile;
 } hc_run_options;
-#define HC_RUN_OPTIONS_INIT { HC_RUN_OPTIONS_VERSION, NULL, 0 }
+#define HC_RUN_OPTIONS_INIT { HC_RUN_OPTIONS_VERSION, NULL, 0, NULL }
 /* Fills `opts` with defaults; `version` is HC_RUN_OPTIONS_VERSION. */
 HC_API int hc_run_options_init(hc_run_options *opts, unsigned int version);
 
@@ -163,6 +172,13 @@ typedef struct hc_result {
     size_t evidence_count;     /* see hc_run_evidence */
     const char *evidence_file; /* the first evidence location; NULL when none */
     unsigned evidence_line;
+    /* The waiver naming this check and host, from the run's profile:
+       waiver_state is "none", "applied", "unused" or "expired"; the other three
+       are "" when there is no waiver. */
+    const char *waiver_state;
+    const char *waiver_reason;
+    const char *waiver_owner;
+    const char *waiver_expires; /* YYYY-MM-DD */
 } hc_result;
 
 typedef struct hc_evidence {

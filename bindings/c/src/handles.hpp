@@ -19,6 +19,10 @@ struct hc_baseline {
     hc_baseline_info info{};
 };
 
+struct hc_profile {
+    hardcheck::Profile profile;
+};
+
 struct hc_bundle {
     hardcheck::HostEvidence host;
 };
@@ -27,6 +31,7 @@ struct hc_run {
     hardcheck::Report report;  // one baseline, the results of one host
     std::vector<std::string> severities;
     std::vector<std::string> statuses;
+    std::vector<std::string> waiver_states;
     std::vector<hc_result> views;
     std::vector<std::vector<hc_evidence>> evidence;
 };

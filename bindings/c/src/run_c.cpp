@@ -39,11 +39,13 @@ void make_views(hc_run& run) {
     const auto& results = run.report.results;
     run.severities.reserve(results.size());
     run.statuses.reserve(results.size());
+    run.waiver_states.reserve(results.size());
     run.views.reserve(results.size());
     run.evidence.reserve(results.size());
     for (const auto& r : results) {
         run.severities.emplace_back(hardcheck::to_string(r.severity));
         run.statuses.emplace_back(hardcheck::to_string(r.status));
+        run.waiver_states.emplace_back(hardcheck::to_string(r.waiver_state));
         auto& items = run.evidence.emplace_back();
         for (const auto& e : r.evidence) {
             items.push_back(hc_evidence{e.where.file.empty() ? nullptr : e.where.file.c_str(), e.where.line,
@@ -62,6 +64,10 @@ void make_views(hc_run& run) {
         v.message = r.message.c_str();
         v.default_assumed = r.default_assumed ? 1 : 0;
         v.evidence_count = items.size();
+        v.waiver_state = run.waiver_states.back().c_str();
+        v.waiver_reason = r.waiver_reason.c_str();
+        v.waiver_owner = r.waiver_owner.c_str();
+        v.waiver_expires = r.waiver_expires.c_str();
         for (const auto& e : items) {
             if (e.file) {
                 v.evidence_file = e.file;
@@ -104,7 +110,9 @@ int hc_run_evaluate(hc_run** out, const hc_baseline* baseline, const hc_bundle* 
 
         auto run = std::make_unique<hc_run>();
         run->report.baselines.push_back({compiled.id, compiled.title, compiled.version});
-        run->report.results = hardcheck::evaluate(compiled, bundle->host);
+        hardcheck::EvaluateOptions eval;
+        if (opts->version >= 2 && opts->profile) eval.profile = &opts->profile->profile;
+        run->report.results = hardcheck::evaluate(compiled, bundle->host, eval);
         make_views(*run);
         *out = run.release();
         return HC_OK;
@@ -145,5 +153,17 @@ int hc_run_evidence(const hc_evidence** out, const hc_run* run, size_t result_in
 }
 
 void hc_run_free(hc_run* run) { delete run; }
+
+int hc_profile_load(hc_profile** out, const char* path) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        *out = nullptr;
+        if (!path) return null_argument("path");
+        *out = new hc_profile{hardcheck::load_profile(path)};
+        return HC_OK;
+    });
+}
+
+void hc_profile_free(hc_profile* profile) { delete profile; }
 
 }  // extern "C"
