@@ -25,8 +25,8 @@ constexpr int kExitInternal = 3;
 struct RunOptions {
     std::vector<std::string> baselines;
     std::vector<std::string> bundles;
-    std::string format = "text";
-    std::string output;
+    std::vector<std::string> formats;  // -f and -o pair up in order
+    std::vector<std::string> outputs;
     std::string fail_on = "low";
     std::string colour = "auto";
     bool verbose = false;
@@ -40,6 +40,7 @@ bool want_colour(const std::string& mode) {
 }
 
 int run(const RunOptions& opts) {
+    const auto outputs = pair_report_outputs(opts.formats, opts.outputs);
     const auto threshold = parse_severity(opts.fail_on);
     if (!threshold) {
         std::cerr << "hardcheck: error: --fail-on must be one of critical, high, medium, low, info\n";
@@ -53,7 +54,7 @@ int run(const RunOptions& opts) {
     for (const auto& b : baselines) needs.merge(b->needs);
 
     Report report;
-    for (const auto& b : baselines) report.baselines.push_back({b->id, b->title, b->version});
+    for (const auto& b : baselines) report.baselines.push_back(baseline_info(*b));
     for (const auto& bundle : opts.bundles) {
         for (const auto& dir : discover_hosts(bundle)) {
             const HostEvidence host = load_host(dir, &needs);
@@ -67,11 +68,11 @@ int run(const RunOptions& opts) {
 
     ReportOptions ropts;
     ropts.verbose = opts.verbose;
-    if (opts.output.empty()) {
-        ropts.colour = opts.format == "text" && want_colour(opts.colour);
-        write_report(std::cout, opts.format, report, ropts);
-    } else {
-        write_report_file(opts.output, opts.format, report, ropts);
+    write_report_files(outputs, report, ropts);
+    for (const auto& o : outputs) {
+        if (!o.file.empty()) continue;
+        ropts.colour = o.format == "text" && want_colour(opts.colour);
+        write_report(std::cout, o.format, report, ropts);
     }
 
     for (const auto& r : report.results)
@@ -92,10 +93,9 @@ int main(int argc, char** argv) {
     run_cmd->add_option("-e,--evidence", run_opts.bundles,
                         "Host bundle directory, or a directory of host bundles (repeatable)")
         ->required();
-    run_cmd->add_option("-f,--format", run_opts.format, "Report format")
-        ->check(CLI::IsMember(hardcheck::report_formats()))
-        ->capture_default_str();
-    run_cmd->add_option("-o,--output", run_opts.output, "Write the report to this file (atomically)");
+    run_cmd->add_option("-f,--format", run_opts.formats, "Report format, default text (repeatable, paired with -o)")
+        ->check(CLI::IsMember(hardcheck::report_formats()));
+    run_cmd->add_option("-o,--output", run_opts.outputs, "Write the report to this file, atomically (repeatable)");
     run_cmd->add_option("--fail-on", run_opts.fail_on, "Exit 1 when a check of this severity or higher fails")
         ->capture_default_str();
     run_cmd->add_option("--color", run_opts.colour, "Colour: auto, always, never")

@@ -1,0 +1,100 @@
+#include "report/report_model.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "hardcheck/version.hpp"
+
+namespace hardcheck {
+
+BaselineInfo baseline_info(const CompiledBaseline& baseline) {
+    BaselineInfo info{baseline.id, baseline.title, baseline.version, {}};
+    for (const auto& c : baseline.checks)
+        info.checks.push_back({c.id, c.title, c.severity, c.rationale, c.remediation, c.references, c.tags});
+    return info;
+}
+
+std::vector<std::size_t> count_statuses(const std::vector<Result>& results) {
+    std::vector<std::size_t> counts(7, 0);
+    for (const auto& r : results) ++counts[static_cast<std::size_t>(r.status)];
+    return counts;
+}
+
+namespace detail {
+
+std::vector<std::string> hosts_in_order(const std::vector<Result>& results) {
+    std::vector<std::string> hosts;
+    std::set<std::string> seen;
+    for (const auto& r : results)
+        if (seen.insert(r.host).second) hosts.push_back(r.host);
+    return hosts;
+}
+
+std::vector<const Result*> results_of_host(const std::vector<Result>& results, const std::string& host) {
+    std::vector<const Result*> own;
+    for (const auto& r : results)
+        if (r.host == host) own.push_back(&r);
+    return own;
+}
+
+std::vector<std::string> checks_in_order(const std::vector<Result>& results) {
+    std::vector<std::string> ids;
+    std::set<std::string> seen;
+    for (const auto& r : results)
+        if (seen.insert(r.check_id).second) ids.push_back(r.check_id);
+    return ids;
+}
+
+int attention_rank(Status s) {
+    switch (s) {
+        case Status::fail: return 0;
+        case Status::error: return 1;
+        case Status::not_collected: return 2;
+        case Status::manual: return 3;
+        case Status::waived: return 4;
+        case Status::not_applicable: return 5;
+        case Status::pass: return 6;
+    }
+    return 7;
+}
+
+std::string tool_version(const Report& report) {
+    return report.tool_version.empty() ? std::string(version_string()) : report.tool_version;
+}
+
+const CheckInfo* find_check(const Report& report, std::string_view check_id) {
+    for (const auto& b : report.baselines)
+        for (const auto& c : b.checks)
+            if (c.id == check_id) return &c;
+    return nullptr;
+}
+
+std::string status_words(Status s) {
+    std::string words(to_string(s));
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return words;
+}
+
+std::optional<WaiverView> waiver_of(const Result& /*r*/) {
+    // Result carries no waiver fields yet.  When it does (waiver_state, _reason,
+    // _owner, _expires, _where), fill the view here; every format then shows them.
+    return std::nullopt;
+}
+
+std::string undecided_reason(const Result& r) {
+    if (auto w = waiver_of(r)) return fmt::format("waived: {} (owner {}, expires {})", w->reason, w->owner, w->expires);
+    if (!r.message.empty()) return r.message;
+    return status_words(r.status);
+}
+
+std::optional<Status> parse_status(std::string_view name) {
+    for (Status s : {Status::pass, Status::fail, Status::not_applicable, Status::not_collected, Status::error,
+                     Status::waived, Status::manual})
+        if (to_string(s) == name) return s;
+    return std::nullopt;
+}
+
+}  // namespace detail
+}  // namespace hardcheck
