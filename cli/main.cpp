@@ -12,6 +12,8 @@
 #include "hardcheck/report.hpp"
 #include "hardcheck/version.hpp"
 
+std::function<int()> add_diff_command(CLI::App& app);  // diff_command.cpp
+
 namespace {
 
 using namespace hardcheck;
@@ -105,6 +107,7 @@ int main(int argc, char** argv) {
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
+    const auto diff_cmd = add_diff_command(app);
 
     try {
         app.parse(argc, argv);
@@ -119,6 +122,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
+        if (const int rc = diff_cmd(); rc >= 0) return rc;
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;

@@ -10,7 +10,7 @@
 
 namespace hardcheck {
 
-std::vector<std::string> report_formats() { return {"text", "json", "csv", "junit", "sarif"}; }
+std::vector<std::string> report_formats() { return {"text", "json", "csv", "junit", "sarif", "html", "oscal"}; }
 
 void write_report(std::ostream& out, std::string_view format, const Report& report, const ReportOptions& options) {
     if (format == "text") return write_text(out, report, options);
@@ -18,6 +18,8 @@ void write_report(std::ostream& out, std::string_view format, const Report& repo
     if (format == "csv") return write_csv(out, report);
     if (format == "junit") return write_junit(out, report);
     if (format == "sarif") return write_sarif(out, report);
+    if (format == "html") return write_html(out, report);
+    if (format == "oscal") return write_oscal(out, report);
     throw InputError(Diagnostic{{}, fmt::format("unknown report format '{}'", format)});
 }
 
