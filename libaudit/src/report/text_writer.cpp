@@ -29,30 +29,57 @@ std::string status_label(Status s) {
     return label;
 }
 
+// Evidence may carry terminal escape sequences; show control characters as \xNN
+// so a hostile value cannot rewrite the screen.
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F)
+            out += fmt::format("\\x{:02x}", u);
+        else
+            out += c;
+    }
+    return out;
+}
+
+// "1 pass, 0 fail, 2 error": pass and fail always, the other statuses when present.
+std::string host_counts(const std::vector<Result>& results) {
+    const auto c = count_statuses(results);
+    std::string text = fmt::format("{} pass, {} fail", c[0], c[1]);
+    for (Status s : {Status::error, Status::not_collected, Status::not_applicable, Status::waived, Status::manual})
+        if (const auto n = c[static_cast<std::size_t>(s)]) text += fmt::format(", {} {}", n, detail::status_words(s));
+    return text;
+}
+
 void write_result(std::ostream& out, const Result& r, const ReportOptions& options) {
     const std::string label = fmt::format("{:<14}", status_label(r.status));
     out << fmt::format("  {}{}{} {:<8} {:<8} {}\n", options.colour ? colour_of(r.status) : "", label,
-                       options.colour ? "\x1b[0m" : "", to_string(r.severity), r.check_id, r.title);
-    out << fmt::format("      {}\n", r.message);
+                       options.colour ? "\x1b[0m" : "", to_string(r.severity), printable(r.check_id),
+                       printable(r.title));
+    out << fmt::format("      {}\n", printable(r.message));
     if (auto w = detail::waiver_of(r))
-        out << fmt::format("      waiver ({}): {} — owner {}, expires {}\n", w->state, w->reason, w->owner, w->expires);
+        out << fmt::format("      waiver ({}): {} — owner {}, expires {}\n", printable(w->state), printable(w->reason),
+                           printable(w->owner), printable(w->expires));
     if (options.verbose) {
-        if (!r.expected.empty()) out << fmt::format("      expected: {}\n", r.expected);
+        if (!r.expected.empty()) out << fmt::format("      expected: {}\n", printable(r.expected));
         for (const auto& e : r.evidence)
-            out << fmt::format("      evidence: {} = {}{}\n", e.locator, e.observed,
-                               e.where.file.empty() ? "" : fmt::format("  [{}]", e.where.str()));
-        for (const auto& ref : r.references) out << fmt::format("      see: {}\n", ref);
+            out << fmt::format("      evidence: {} = {}{}\n", printable(e.locator), printable(e.observed),
+                               e.where.file.empty() ? "" : fmt::format("  [{}]", printable(e.where.str())));
+        for (const auto& ref : r.references) out << fmt::format("      see: {}\n", printable(ref));
     } else {
         for (const auto& e : r.evidence)
-            if (!e.where.file.empty()) out << fmt::format("      at {}\n", e.where.str());
+            if (!e.where.file.empty()) out << fmt::format("      at {}\n", printable(e.where.str()));
     }
 }
 
 }  // namespace
 
 void write_text(std::ostream& out, const Report& report, const ReportOptions& options) {
-    for (const auto& b : report.baselines) out << fmt::format("baseline {} {} — {}\n", b.id, b.version, b.title);
-    if (!report.profile.empty()) out << fmt::format("profile {}\n", report.profile);
+    for (const auto& b : report.baselines)
+        out << fmt::format("baseline {} {} — {}\n", printable(b.id), printable(b.version), printable(b.title));
+    if (!report.profile.empty()) out << fmt::format("profile {}\n", printable(report.profile));
 
     for (const auto& host : detail::hosts_in_order(report.results)) {
         auto list = detail::results_of_host(report.results, host);
@@ -61,9 +88,7 @@ void write_text(std::ostream& out, const Report& report, const ReportOptions& op
         });
         std::vector<Result> own;
         for (const auto* r : list) own.push_back(*r);
-        const auto counts = count_statuses(own);
-        out << fmt::format("\nhost {}: {} pass, {} fail, {} other\n", host, counts[0], counts[1],
-                           own.size() - counts[0] - counts[1]);
+        out << fmt::format("\nhost {}: {}\n", printable(host), host_counts(own));
         for (const auto* r : list)
             if (r->status != Status::pass || options.verbose) write_result(out, *r, options);
     }
