@@ -32,6 +32,7 @@ struct RunOptions {
     std::string fail_on = "low";
     std::string colour = "auto";
     bool verbose = false;
+    bool timestamp = false;
 };
 
 bool want_colour(const std::string& mode) {
@@ -56,6 +57,7 @@ int run(const RunOptions& opts) {
     for (const auto& b : baselines) needs.merge(b->needs);
 
     Report report;
+    if (opts.timestamp) report.run_time = utc_timestamp_now();
     for (const auto& b : baselines) report.baselines.push_back(baseline_info(*b));
     for (const auto& bundle : opts.bundles) {
         for (const auto& dir : discover_hosts(bundle)) {
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show passing checks and their evidence");
+    run_cmd->add_flag("--timestamp", run_opts.timestamp, "Record the run time in reports (they then differ run to run)");
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");

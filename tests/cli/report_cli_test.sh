@@ -47,6 +47,12 @@ same json_stdout_equals_file "$tmp/out" "$tmp/r.json"
 expect json_again 1 "${run[@]}" -f json -o "$tmp/r2.json"
 same json_deterministic "$tmp/r.json" "$tmp/r2.json"
 
+# The run time only when asked for.
+expect timestamp_on_request 1 "${run[@]}" -f json --timestamp
+grep -qE '^  "run_time": "20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",$' "$tmp/out" ||
+  { echo "FAIL timestamp_on_request: no run_time line"; failures=$((failures+1)); }
+grep -q '"run_time"' "$tmp/r.json" && { echo "FAIL run_time written unasked"; failures=$((failures+1)); }
+
 # Unpaired -f/-o is bad usage, and nothing is written.
 expect unpaired_formats_exit_2 2 "${run[@]}" -f json -f html -o "$tmp/x.json"
 has_line unpaired_message "$tmp/err" ': error: 2 formats but 1 output files: give -f FORMAT -o FILE in pairs'

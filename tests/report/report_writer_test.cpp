@@ -97,4 +97,11 @@ BOOST_AUTO_TEST_CASE(an_existing_report_is_replaced_whole) {
     BOOST_TEST(read(dir.path / "r.json") == test::render("json", test::sample_report()));
 }
 
+BOOST_AUTO_TEST_CASE(timestamp_is_iso_8601_utc) {
+    const std::string t = utc_timestamp_now();
+    BOOST_TEST(t.size() == 20u);
+    BOOST_TEST((t[4] == '-' && t[7] == '-' && t[10] == 'T' && t[13] == ':' && t[16] == ':' && t[19] == 'Z'), t);
+    BOOST_TEST(t.starts_with("20"), t);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -45,6 +45,10 @@ struct HARDCHECK_API Report {
     std::string run_time;         // ISO 8601; empty (the default) keeps output deterministic
 };
 
+// The current time as ISO 8601 UTC ("2026-11-25T17:00:00Z"), for Report::run_time
+// when the caller asks for it.
+HARDCHECK_API std::string utc_timestamp_now();
+
 struct HARDCHECK_API ReportOptions {
     bool verbose = false;  // text: also list passes and evidence
     bool colour = false;   // text: ANSI colours

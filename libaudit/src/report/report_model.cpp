@@ -1,8 +1,10 @@
 #include "report/report_model.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "hardcheck/version.hpp"
@@ -14,6 +16,11 @@ BaselineInfo baseline_info(const CompiledBaseline& baseline) {
     for (const auto& c : baseline.checks)
         info.checks.push_back({c.id, c.title, c.severity, c.rationale, c.remediation, c.references, c.tags});
     return info;
+}
+
+std::string utc_timestamp_now() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)));
 }
 
 std::vector<std::size_t> count_statuses(const std::vector<Result>& results) {
