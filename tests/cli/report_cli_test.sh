@@ -55,7 +55,7 @@ grep -q '"run_time"' "$tmp/r.json" && { echo "FAIL run_time written unasked"; fa
 
 # Unpaired -f/-o is bad usage, and nothing is written.
 expect unpaired_formats_exit_2 2 "${run[@]}" -f json -f html -o "$tmp/x.json"
-has_line unpaired_message "$tmp/err" ': error: 2 formats but 1 output files: give -f FORMAT -o FILE in pairs'
+has_line unpaired_message "$tmp/err" 'hardcheck: error: 2 formats but 1 output files: give -f FORMAT -o FILE in pairs'
 absent unpaired_nothing_written "$tmp/x.json"
 expect unknown_format_exit_2 2 "${run[@]}" -f pdf
 # A second target that cannot be written: the first is not left behind either.

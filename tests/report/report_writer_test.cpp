@@ -66,11 +66,11 @@ BOOST_AUTO_TEST_CASE(no_file_means_one_format_to_stdout_text_by_default) {
 
 BOOST_AUTO_TEST_CASE(unpaired_formats_and_files_are_refused) {
     BOOST_TEST(message_of({"json", "html"}, {}) ==
-               ": error: several formats need one -o FILE each (-f json -o r.json -f html -o r.html)");
+               "hardcheck: error: several formats need one -o FILE each (-f json -o r.json -f html -o r.html)");
     BOOST_TEST(message_of({"json", "html"}, {"r.json"}) ==
-               ": error: 2 formats but 1 output files: give -f FORMAT -o FILE in pairs");
+               "hardcheck: error: 2 formats but 1 output files: give -f FORMAT -o FILE in pairs");
     BOOST_TEST(message_of({"json", "csv"}, {"r", "r"}) == "r: error: named as the output of two formats");
-    BOOST_TEST(message_of({"pdf"}, {}) == ": error: unknown report format 'pdf'");
+    BOOST_TEST(message_of({"pdf"}, {}) == "hardcheck: error: unknown report format 'pdf'");
 }
 
 BOOST_AUTO_TEST_CASE(files_are_written_with_the_same_bytes_as_the_stream) {

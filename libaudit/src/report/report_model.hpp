@@ -49,9 +49,6 @@ std::string undecided_reason(const Result& r);
 // The status name as JSON reports spell it, and back.
 std::optional<Status> parse_status(std::string_view name);
 
-}  // namespace hardcheck::detail
-
-namespace hardcheck::detail {
 // RFC 4122 name-based (version 5, SHA-1) UUID in hardcheck's namespace.
 std::string uuid_v5(std::string_view name);
 }  // namespace hardcheck::detail

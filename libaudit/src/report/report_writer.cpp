@@ -10,6 +10,11 @@
 
 namespace hardcheck {
 
+namespace {
+// Usage errors have no file to point at; name the program instead.
+const SourceLocation kUsage{"hardcheck", 0, 0};
+}  // namespace
+
 std::vector<std::string> report_formats() { return {"text", "json", "csv", "junit", "sarif", "html", "oscal"}; }
 
 void write_report(std::ostream& out, std::string_view format, const Report& report, const ReportOptions& options) {
@@ -20,7 +25,7 @@ void write_report(std::ostream& out, std::string_view format, const Report& repo
     if (format == "sarif") return write_sarif(out, report);
     if (format == "html") return write_html(out, report);
     if (format == "oscal") return write_oscal(out, report);
-    throw InputError(Diagnostic{{}, fmt::format("unknown report format '{}'", format)});
+    throw InputError(Diagnostic{kUsage, fmt::format("unknown report format '{}'", format)});
 }
 
 std::vector<ReportOutput> pair_report_outputs(const std::vector<std::string>& formats,
@@ -28,15 +33,15 @@ std::vector<ReportOutput> pair_report_outputs(const std::vector<std::string>& fo
     const auto known = report_formats();
     for (const auto& f : formats)
         if (std::find(known.begin(), known.end(), f) == known.end())
-            throw InputError(Diagnostic{{}, fmt::format("unknown report format '{}'", f)});
+            throw InputError(Diagnostic{kUsage, fmt::format("unknown report format '{}'", f)});
     if (files.empty()) {
         if (formats.size() > 1)
-            throw InputError(Diagnostic{{}, "several formats need one -o FILE each (-f json -o r.json -f html -o r.html)"});
+            throw InputError(Diagnostic{kUsage, "several formats need one -o FILE each (-f json -o r.json -f html -o r.html)"});
         return {{formats.empty() ? "text" : formats.front(), {}}};
     }
     if (formats.empty() && files.size() == 1) return {{"text", files.front()}};
     if (formats.size() != files.size())
-        throw InputError(Diagnostic{{}, fmt::format("{} formats but {} output files: give -f FORMAT -o FILE in pairs",
+        throw InputError(Diagnostic{kUsage, fmt::format("{} formats but {} output files: give -f FORMAT -o FILE in pairs",
                                                     formats.size(), files.size())});
     std::vector<ReportOutput> outputs;
     for (std::size_t i = 0; i < formats.size(); ++i) {
