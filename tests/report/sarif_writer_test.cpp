@@ -83,6 +83,18 @@ BOOST_AUTO_TEST_CASE(critical_maps_to_error_with_highest_security_severity) {
     BOOST_TEST(s["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["security-severity"] == "9.5");
 }
 
+BOOST_AUTO_TEST_CASE(waived_failure_is_a_suppressed_result) {
+    Report rep = test::sample_report();
+    rep.results[2].status = Status::waived;
+    rep.results[2].message = "Waived: accepted until the upgrade.";
+    const json results = sarif(rep)["runs"][0]["results"];
+    BOOST_REQUIRE(results.size() == 2u);
+    BOOST_TEST(results[0]["ruleId"] == "DEMO-01");
+    BOOST_TEST(results[0]["suppressions"] ==
+               json::parse(R"([{"kind": "external", "status": "accepted", "justification": "Waived: accepted until the upgrade."}])"));
+    BOOST_TEST(!results[1].contains("suppressions"));
+}
+
 BOOST_AUTO_TEST_CASE(same_report_gives_byte_identical_output) {
     BOOST_TEST(test::render("sarif", test::sample_report()) == test::render("sarif", test::sample_report()));
 }

@@ -96,14 +96,15 @@ constexpr std::string_view kScript = R"(
 })();
 )";
 
-void counts_row(std::ostream& out, const std::string& name, const std::vector<Result>& results) {
-    const auto c = count_statuses(results);
+void counts_row(std::ostream& out, const std::string& name, const detail::ResultRefs& results) {
+    const auto c = detail::count_statuses(results);
     out << "<tr><th scope=\"row\">" << esc(name) << "</th>";
     for (Status s : kStatuses) out << "<td class=\"n\">" << c[static_cast<std::size_t>(s)] << "</td>";
     out << "<td class=\"n\">" << results.size() << "</td></tr>\n";
 }
 
-void counts_table(std::ostream& out, const char* first_column, const std::vector<std::pair<std::string, std::vector<Result>>>& rows) {
+void counts_table(std::ostream& out, const char* first_column,
+                  const std::vector<std::pair<std::string, detail::ResultRefs>>& rows) {
     out << "<table class=\"counts\"><thead><tr><th>" << first_column << "</th>";
     for (Status s : kStatuses) out << "<th>" << esc(detail::status_words(s)) << "</th>";
     out << "<th>total</th></tr></thead>\n<tbody>\n";
@@ -168,18 +169,15 @@ void write_html(std::ostream& out, const Report& report) {
             << esc(b.title) << "</p>\n";
     out << "</header>\n";
 
-    const auto hosts = detail::hosts_in_order(report.results);
-    std::vector<std::pair<std::string, std::vector<Result>>> host_rows;
-    for (const auto& host : hosts) {
-        host_rows.push_back({host, {}});
-        for (const auto* r : detail::results_of_host(report.results, host)) host_rows.back().second.push_back(*r);
-    }
-    host_rows.push_back({"all hosts", report.results});
+    auto groups = detail::group_by_host(report.results);
+    std::vector<std::pair<std::string, detail::ResultRefs>> host_rows;
+    for (const auto& g : groups) host_rows.emplace_back(g.host, g.results);
+    host_rows.emplace_back("all hosts", detail::refs_of(report.results));
     // Guidance sections are the checks' tags (cisa-exchange-2025:G8), sorted.
-    std::map<std::string, std::vector<Result>> by_tag;
+    std::map<std::string, detail::ResultRefs> by_tag;
     for (const auto& r : report.results) {
-        if (r.tags.empty()) by_tag["(untagged)"].push_back(r);
-        for (const auto& t : r.tags) by_tag[t].push_back(r);
+        if (r.tags.empty()) by_tag["(untagged)"].push_back(&r);
+        for (const auto& t : r.tags) by_tag[t].push_back(&r);
     }
     out << "<section id=\"summary\">\n<h2>Summary per host</h2>\n";
     counts_table(out, "Host", host_rows);
@@ -187,7 +185,7 @@ void write_html(std::ostream& out, const Report& report) {
     counts_table(out, "Section", {by_tag.begin(), by_tag.end()});
     out << "</section>\n";
 
-    const auto all = count_statuses(report.results);
+    const auto all = detail::count_statuses(detail::refs_of(report.results));
     out << "<section id=\"filters\">\n<h2>Filters</h2>\n<fieldset><legend>Status</legend>\n";
     for (Status s : kStatuses)
         out << fmt::format("<label><input type=\"checkbox\" data-filter=\"status\" value=\"{}\" checked> {} ({})</label>\n",
@@ -199,8 +197,7 @@ void write_html(std::ostream& out, const Report& report) {
         << " results</p>\n</section>\n";
 
     out << "<section id=\"results\">\n<h2>Results</h2>\n";
-    for (const auto& host : hosts) {
-        auto list = detail::results_of_host(report.results, host);
+    for (auto& [host, list] : groups) {
         std::stable_sort(list.begin(), list.end(), [](const Result* a, const Result* b) {
             return detail::attention_rank(a->status) < detail::attention_rank(b->status);
         });

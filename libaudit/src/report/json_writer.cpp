@@ -12,8 +12,8 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-ordered_json summary_of(const std::vector<Result>& results) {
-    const auto counts = count_statuses(results);
+ordered_json summary_of(const detail::ResultRefs& results) {
+    const auto counts = detail::count_statuses(results);
     ordered_json s;
     s["total"] = results.size();
     for (Status st : {Status::pass, Status::fail, Status::not_applicable, Status::not_collected, Status::error,
@@ -66,13 +66,10 @@ void write_json(std::ostream& out, const Report& report) {
     doc["baselines"] = ordered_json::array();
     for (const auto& b : report.baselines)
         doc["baselines"].push_back(ordered_json{{"id", b.id}, {"title", b.title}, {"version", b.version}});
-    doc["summary"] = summary_of(report.results);
+    doc["summary"] = summary_of(detail::refs_of(report.results));
     doc["hosts"] = ordered_json::array();
-    for (const auto& host : detail::hosts_in_order(report.results)) {
-        std::vector<Result> own;
-        for (const auto* r : detail::results_of_host(report.results, host)) own.push_back(*r);
-        doc["hosts"].push_back(ordered_json{{"name", host}, {"summary", summary_of(own)}});
-    }
+    for (const auto& group : detail::group_by_host(report.results))
+        doc["hosts"].push_back(ordered_json{{"name", group.host}, {"summary", summary_of(group.results)}});
     doc["results"] = ordered_json::array();
     for (const auto& r : report.results) doc["results"].push_back(result_json(r));
     // Bytes that are not UTF-8 (from hostile evidence) become U+FFFD, not an exception.

@@ -40,8 +40,8 @@ std::string details(const Result& r) {
     return text;
 }
 
-void set_counts(pugi::xml_node node, const std::vector<Result>& results) {
-    const auto c = count_statuses(results);
+void set_counts(pugi::xml_node node, const detail::ResultRefs& results) {
+    const auto c = detail::count_statuses(results);
     const auto at = [&](Status s) { return c[static_cast<std::size_t>(s)]; };
     node.append_attribute("tests") = static_cast<unsigned long long>(results.size());
     node.append_attribute("failures") = static_cast<unsigned long long>(at(Status::fail));
@@ -59,14 +59,11 @@ void write_junit(std::ostream& out, const Report& report) {
     decl.append_attribute("encoding") = "UTF-8";
     auto suites = doc.append_child("testsuites");
     suites.append_attribute("name") = "hardcheck";
-    set_counts(suites, report.results);
-    for (const auto& host : detail::hosts_in_order(report.results)) {
-        const auto own = detail::results_of_host(report.results, host);
-        std::vector<Result> copies;
-        for (const auto* r : own) copies.push_back(*r);
+    set_counts(suites, detail::refs_of(report.results));
+    for (const auto& [host, own] : detail::group_by_host(report.results)) {
         auto suite = suites.append_child("testsuite");
         suite.append_attribute("name") = xml_safe(host).c_str();
-        set_counts(suite, copies);
+        set_counts(suite, own);
         for (const auto* r : own) {
             auto tc = suite.append_child("testcase");
             tc.append_attribute("name") = xml_safe(r->check_id + " " + r->title).c_str();

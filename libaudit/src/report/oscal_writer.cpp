@@ -71,10 +71,13 @@ std::string uuid_v5(std::string_view name) {
     auto hash = sha1(input);
     hash[6] = static_cast<std::uint8_t>((hash[6] & 0x0F) | 0x50);
     hash[8] = static_cast<std::uint8_t>((hash[8] & 0x3F) | 0x80);
+    static constexpr char kHex[] = "0123456789abcdef";
     std::string s;
+    s.reserve(36);
     for (int i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10) s += '-';
-        s += fmt::format("{:02x}", hash[i]);
+        s += kHex[hash[i] >> 4];
+        s += kHex[hash[i] & 0xF];
     }
     return s;
 }
@@ -152,7 +155,7 @@ void write_oscal(std::ostream& out, const Report& report) {
         if (!evidence.empty()) obs["relevant-evidence"] = evidence;
         obs["collected"] = time;
         if (!r.observed.empty()) obs["remarks"] = "Observed: " + r.observed;
-        observations.push_back(obs);
+        observations.push_back(std::move(obs));
 
         ordered_json finding;
         finding["uuid"] = detail::uuid_v5("finding|" + key);
@@ -167,7 +170,7 @@ void write_oscal(std::ostream& out, const Report& report) {
         }
         finding["target"] = {{"type", "objective-id"}, {"target-id", token_of(r.check_id)}, {"status", status_of(r)}};
         finding["related-observations"] = ordered_json::array({ordered_json{{"observation-uuid", observation_uuid}}});
-        findings.push_back(finding);
+        findings.push_back(std::move(finding));
     }
 
     ordered_json result;
@@ -177,12 +180,13 @@ void write_oscal(std::ostream& out, const Report& report) {
     result["start"] = time;
     result["local-definitions"] = {{"inventory-items", inventory}};
     result["reviewed-controls"] = {{"control-selections", ordered_json::array({ordered_json{{"include-all", ordered_json::object()}}})}};
-    if (!observations.empty()) result["observations"] = observations;
-    if (!findings.empty()) result["findings"] = findings;
+    // Moved, not copied: these hold every result of the run.
+    if (!observations.empty()) result["observations"] = std::move(observations);
+    if (!findings.empty()) result["findings"] = std::move(findings);
 
     ordered_json ar;
     ar["uuid"] = detail::uuid_v5("assessment-results|" + run_name);
-    ar["metadata"] = metadata;
+    ar["metadata"] = std::move(metadata);
     // No assessment plan exists: import-ap points at a back-matter resource naming
     // the baselines that served as the plan.
     std::string plan_name = "plan";
@@ -193,10 +197,11 @@ void write_oscal(std::ostream& out, const Report& report) {
     }
     const std::string plan_uuid = detail::uuid_v5(plan_name);
     ar["import-ap"] = {{"href", "#" + plan_uuid}};
-    ar["results"] = ordered_json::array({result});
+    ar["results"] = ordered_json::array();
+    ar["results"].push_back(std::move(result));
     ar["back-matter"] = {{"resources", ordered_json::array({ordered_json{{"uuid", plan_uuid}, {"title", plan_title}}})}};
     ordered_json doc;
-    doc["assessment-results"] = ar;
+    doc["assessment-results"] = std::move(ar);
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -24,9 +25,7 @@ std::string utc_timestamp_now() {
 }
 
 std::vector<std::size_t> count_statuses(const std::vector<Result>& results) {
-    std::vector<std::size_t> counts(7, 0);
-    for (const auto& r : results) ++counts[static_cast<std::size_t>(r.status)];
-    return counts;
+    return detail::count_statuses(detail::refs_of(results));
 }
 
 namespace detail {
@@ -39,11 +38,28 @@ std::vector<std::string> hosts_in_order(const std::vector<Result>& results) {
     return hosts;
 }
 
-std::vector<const Result*> results_of_host(const std::vector<Result>& results, const std::string& host) {
-    std::vector<const Result*> own;
-    for (const auto& r : results)
-        if (r.host == host) own.push_back(&r);
-    return own;
+std::vector<HostResults> group_by_host(const std::vector<Result>& results) {
+    std::vector<HostResults> groups;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (const auto& r : results) {
+        const auto [it, added] = index.try_emplace(r.host, groups.size());
+        if (added) groups.push_back({r.host, {}});
+        groups[it->second].results.push_back(&r);
+    }
+    return groups;
+}
+
+std::vector<std::size_t> count_statuses(const ResultRefs& results) {
+    std::vector<std::size_t> counts(7, 0);
+    for (const auto* r : results) ++counts[static_cast<std::size_t>(r->status)];
+    return counts;
+}
+
+ResultRefs refs_of(const std::vector<Result>& results) {
+    ResultRefs refs;
+    refs.reserve(results.size());
+    for (const auto& r : results) refs.push_back(&r);
+    return refs;
 }
 
 std::vector<std::string> checks_in_order(const std::vector<Result>& results) {
@@ -85,8 +101,11 @@ std::string status_words(Status s) {
 }
 
 std::optional<WaiverView> waiver_of(const Result& /*r*/) {
-    // Result carries no waiver fields yet.  When it does (waiver_state, _reason,
-    // _owner, _expires, _where), fill the view here; every format then shows them.
+    // Result carries no waiver fields yet.  When it does, this is the only place
+    // to change; every format then shows them:
+    //   if (r.waiver_state == WaiverState::none) return std::nullopt;
+    //   return WaiverView{std::string(to_string(r.waiver_state)), r.waiver_reason, r.waiver_owner,
+    //                     r.waiver_expires, r.waiver_where.str()};
     return std::nullopt;
 }
 

@@ -14,8 +14,19 @@ namespace hardcheck::detail {
 // Hosts in the order they first appear in the results.
 std::vector<std::string> hosts_in_order(const std::vector<Result>& results);
 
-// The results of one host, in report order.
-std::vector<const Result*> results_of_host(const std::vector<Result>& results, const std::string& host);
+using ResultRefs = std::vector<const Result*>;
+
+// The results of each host, hosts in order of first appearance, results in
+// report order.  One pass, so fleets of thousands of hosts stay linear.
+struct HostResults {
+    std::string host;
+    ResultRefs results;
+};
+std::vector<HostResults> group_by_host(const std::vector<Result>& results);
+
+// Counts per status, in the order of the Status enum.
+std::vector<std::size_t> count_statuses(const ResultRefs& results);
+ResultRefs refs_of(const std::vector<Result>& results);
 
 // Lower is more urgent: fail, error, not_collected, manual, waived, not_applicable, pass.
 int attention_rank(Status s);

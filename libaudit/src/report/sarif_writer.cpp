@@ -111,10 +111,15 @@ ordered_json result_json(const Result& r, std::size_t rule_index) {
     res["locations"] = locations;
     // Stable across runs, so code scanning tracks the same alert per host and check.
     res["partialFingerprints"] = {{"hardcheck/v1", r.host + "/" + r.check_id}};
-    if (auto w = detail::waiver_of(r))
-        res["suppressions"] = ordered_json::array(
-            {ordered_json{{"kind", "external"},
-                          {"justification", fmt::format("{} (owner {}, expires {})", w->reason, w->owner, w->expires)}}});
+    // A waived failure stays visible as suppressed; a failure whose waiver expired
+    // has status fail and is not suppressed.
+    if (r.status == Status::waived) {
+        const auto w = detail::waiver_of(r);
+        const std::string why =
+            w ? fmt::format("{} (owner {}, expires {})", w->reason, w->owner, w->expires) : r.message;
+        res["suppressions"] =
+            ordered_json::array({ordered_json{{"kind", "external"}, {"status", "accepted"}, {"justification", why}}});
+    }
     res["properties"] = {{"host", r.host},         {"status", to_string(r.status)}, {"severity", to_string(r.severity)},
                          {"observed", r.observed}, {"expected", r.expected}};
     return res;
@@ -133,24 +138,24 @@ void write_sarif(std::ostream& out, const Report& report) {
     ordered_json results = ordered_json::array();
     for (const auto& r : report.results) {
         // Failing checks only; a waived result was a failure and is shown suppressed.
-        const bool failing = r.status == Status::fail || r.status == Status::error ||
-                             (r.status == Status::waived && detail::waiver_of(r));
+        const bool failing = r.status == Status::fail || r.status == Status::error || r.status == Status::waived;
         if (failing) results.push_back(result_json(r, rule_index.at(r.check_id)));
     }
     ordered_json driver;
     driver["name"] = "hardcheck";
     driver["version"] = detail::tool_version(report);
     driver["semanticVersion"] = detail::tool_version(report);
-    driver["rules"] = rules;
+    driver["rules"] = std::move(rules);
 
     ordered_json run;
-    run["tool"] = {{"driver", driver}};
-    run["results"] = results;
+    run["tool"] = {{"driver", std::move(driver)}};
+    run["results"] = std::move(results);
     run["columnKind"] = "unicodeCodePoints";
     ordered_json doc;
     doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
     doc["version"] = "2.1.0";
-    doc["runs"] = ordered_json::array({run});
+    doc["runs"] = ordered_json::array();
+    doc["runs"].push_back(std::move(run));
     out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

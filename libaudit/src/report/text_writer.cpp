@@ -45,8 +45,8 @@ std::string printable(std::string_view s) {
 }
 
 // "1 pass, 0 fail, 2 error": pass and fail always, the other statuses when present.
-std::string host_counts(const std::vector<Result>& results) {
-    const auto c = count_statuses(results);
+std::string host_counts(const detail::ResultRefs& results) {
+    const auto c = detail::count_statuses(results);
     std::string text = fmt::format("{} pass, {} fail", c[0], c[1]);
     for (Status s : {Status::error, Status::not_collected, Status::not_applicable, Status::waived, Status::manual})
         if (const auto n = c[static_cast<std::size_t>(s)]) text += fmt::format(", {} {}", n, detail::status_words(s));
@@ -81,14 +81,11 @@ void write_text(std::ostream& out, const Report& report, const ReportOptions& op
         out << fmt::format("baseline {} {} — {}\n", printable(b.id), printable(b.version), printable(b.title));
     if (!report.profile.empty()) out << fmt::format("profile {}\n", printable(report.profile));
 
-    for (const auto& host : detail::hosts_in_order(report.results)) {
-        auto list = detail::results_of_host(report.results, host);
+    for (auto& [host, list] : detail::group_by_host(report.results)) {
         std::stable_sort(list.begin(), list.end(), [](const Result* a, const Result* b) {
             return detail::attention_rank(a->status) < detail::attention_rank(b->status);
         });
-        std::vector<Result> own;
-        for (const auto* r : list) own.push_back(*r);
-        out << fmt::format("\nhost {}: {}\n", printable(host), host_counts(own));
+        out << fmt::format("\nhost {}: {}\n", printable(host), host_counts(list));
         for (const auto* r : list)
             if (r->status != Status::pass || options.verbose) write_result(out, *r, options);
     }
