@@ -52,6 +52,17 @@ has fail_visible "$tmp/fail.html" '<details class="result" data-status="fail" da
 dump "file://$tmp/report.html#severity=low" "$tmp/low.html"
 has severity_filter "$tmp/low.html" '<p id="shown">Showing 0 of 2 results</p>'
 
+# Printing works: Chromium makes a PDF of it (the page opens every result first).
+profile=$(mktemp -d "$tmp/profile.XXXX")
+timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$profile" --no-pdf-header-footer \
+  --print-to-pdf="$tmp/report.pdf" "file://$tmp/report.html" 2>"$tmp/browser.err"
+if [[ "$(head -c 5 "$tmp/report.pdf" 2>/dev/null)" != "%PDF-" ]]; then
+  echo "FAIL print: no PDF written"; cat "$tmp/browser.err"; failures=$((failures+1))
+elif [[ $(grep -a -c '/Type */Page\b' "$tmp/report.pdf") -lt 1 ]]; then
+  echo "FAIL print: PDF has no page"; failures=$((failures+1))
+fi
+
 # A hostile host name is rendered as text: its script never ran, no element made.
 "$hc" run -b exchange-tls -e tests/data/report/hostile -f html -o "$tmp/hostile.html"
 dump "file://$tmp/hostile.html" "$tmp/hostile_dom.html"
