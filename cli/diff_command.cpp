@@ -1,10 +1,14 @@
 // `hardcheck diff OLD.json NEW.json`: regressions, fixes and changed observations
 // between two JSON reports, per host.  Exit 1 when something regressed.
+#include <functional>
 #include <iostream>
+#include <memory>
 
 #include <CLI/CLI.hpp>
 
 #include "hardcheck/report.hpp"
+
+namespace hardcheck::cli {
 
 namespace {
 
@@ -14,22 +18,23 @@ struct DiffOptions {
 };
 
 int run_diff(const DiffOptions& opts) {
-    const auto old_report = hardcheck::read_json_report(opts.old_file);
-    const auto new_report = hardcheck::read_json_report(opts.new_file);
-    const auto diff = hardcheck::diff_reports(old_report, new_report);
+    const auto old_report = read_json_report(opts.old_file);
+    const auto new_report = read_json_report(opts.new_file);
+    const auto diff = diff_reports(old_report, new_report);
     std::cout << "diff " << opts.old_file << " -> " << opts.new_file << '\n';
-    hardcheck::write_diff_text(std::cout, diff);
+    write_diff_text(std::cout, diff);
     return diff.has_regressions() ? 1 : 0;
 }
 
 }  // namespace
 
-// Adds the subcommand; the returned function runs it once parsed.
-std::function<int()> add_diff_command(CLI::App& app) {
+void add_diff_command(CLI::App& app, std::function<int()>& action) {
     auto opts = std::make_shared<DiffOptions>();
     auto* cmd = app.add_subcommand("diff", "Compare two JSON reports: regressions, fixes, changed values");
     cmd->add_option("OLD", opts->old_file, "The earlier JSON report (hardcheck run -f json)")->required();
     cmd->add_option("NEW", opts->new_file, "The later JSON report")->required();
     cmd->footer("\nExit 1 when a check regressed (to fail, error or not_collected).\n");
-    return [cmd, opts]() { return cmd->parsed() ? run_diff(*opts) : -1; };
+    cmd->callback([&action, opts]() { action = [opts]() { return run_diff(*opts); }; });
 }
+
+}  // namespace hardcheck::cli

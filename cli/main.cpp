@@ -12,7 +12,10 @@
 #include "hardcheck/report.hpp"
 #include "hardcheck/version.hpp"
 
-std::function<int()> add_diff_command(CLI::App& app);  // diff_command.cpp
+// diff_command.cpp (on main this declaration belongs in cli/commands.hpp).
+namespace hardcheck::cli {
+void add_diff_command(CLI::App& app, std::function<int()>& action);
+}
 
 namespace {
 
@@ -110,7 +113,8 @@ int main(int argc, char** argv) {
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
-    const auto diff_cmd = add_diff_command(app);
+    std::function<int()> action;
+    hardcheck::cli::add_diff_command(app, action);
 
     try {
         app.parse(argc, argv);
@@ -125,7 +129,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (run_cmd->parsed()) return run(run_opts);
-        if (const int rc = diff_cmd(); rc >= 0) return rc;
+        if (action) return action();
     } catch (const hardcheck::InputError& e) {
         for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
         return kExitBadInput;

@@ -100,17 +100,28 @@ std::string status_words(Status s) {
     return words;
 }
 
-std::optional<WaiverView> waiver_of(const Result& /*r*/) {
-    // Result carries no waiver fields yet.  When it does, this is the only place
-    // to change; every format then shows them:
-    //   if (r.waiver_state == WaiverState::none) return std::nullopt;
-    //   return WaiverView{std::string(to_string(r.waiver_state)), r.waiver_reason, r.waiver_owner,
-    //                     r.waiver_expires, r.waiver_where.str()};
-    return std::nullopt;
+namespace {
+
+// Result's waiver fields (waiver_state, _reason, _owner, _expires, _where) were
+// added on another branch; this reads them when they are there and compiles
+// either way.  Once both are merged the `if constexpr` can go.
+template <class R>
+std::optional<WaiverView> waiver_fields(const R& r) {
+    if constexpr (requires { r.waiver_state; r.waiver_reason; r.waiver_owner; r.waiver_expires; r.waiver_where; }) {
+        if (r.waiver_state == decltype(r.waiver_state){}) return std::nullopt;  // WaiverState::none
+        return WaiverView{std::string(to_string(r.waiver_state)), r.waiver_reason, r.waiver_owner, r.waiver_expires,
+                          r.waiver_where.str()};
+    } else {
+        return std::nullopt;
+    }
 }
 
+}  // namespace
+
+std::optional<WaiverView> waiver_of(const Result& r) { return waiver_fields(r); }
+
 std::string undecided_reason(const Result& r) {
-    if (auto w = waiver_of(r)) return fmt::format("waived: {} (owner {}, expires {})", w->reason, w->owner, w->expires);
+    if (auto w = waiver_of(r)) return fmt::format("{} (owner {}, expires {})", w->reason, w->owner, w->expires);
     if (!r.message.empty()) return r.message;
     return status_words(r.status);
 }
