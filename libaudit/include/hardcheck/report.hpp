@@ -31,7 +31,7 @@ struct HARDCHECK_API BaselineInfo {
     std::string id;
     std::string title;
     std::string version;
-    std::vector<CheckInfo> checks;
+    std::vector<CheckInfo> checks = {};  // "= {}": {id, title, version} stays warning-free
 };
 
 // The descriptive part of a compiled baseline, for reports.
