@@ -15,4 +15,7 @@ void add_catalogue_commands(CLI::App& app, std::function<int()>& action);
 // `validate`: baselines and profiles checked, every error reported.
 void add_validate_command(CLI::App& app, std::function<int()>& action);
 
+// `diff OLD.json NEW.json`: regressions and fixes between two JSON reports.
+void add_diff_command(CLI::App& app, std::function<int()>& action);
+
 }  // namespace hardcheck::cli

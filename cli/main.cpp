@@ -31,11 +31,12 @@ struct RunOptions {
     std::vector<std::string> baselines;
     std::vector<std::string> bundles;
     std::string profile;
-    std::string format = "text";
-    std::string output;
+    std::vector<std::string> formats;  // -f and -o pair up in order
+    std::vector<std::string> outputs;
     std::string fail_on = "low";
     std::string colour = "auto";
     bool verbose = false;
+    bool timestamp = false;
     unsigned jobs = 0;
 };
 
@@ -47,6 +48,7 @@ bool want_colour(const std::string& mode) {
 }
 
 int run(const RunOptions& opts) {
+    const auto outputs = pair_report_outputs(opts.formats, opts.outputs);
     const auto threshold = parse_severity(opts.fail_on);
     if (!threshold) {
         std::cerr << "hardcheck: error: --fail-on must be one of critical, high, medium, low, info\n";
@@ -84,16 +86,18 @@ int run(const RunOptions& opts) {
         for (const auto& problem : host.problems) std::cerr << problem.str() << '\n';
 
     Report report;
-    for (const auto& b : baselines) report.baselines.push_back({b->id, b->title, b->version});
+    if (opts.timestamp) report.run_time = utc_timestamp_now();
+    if (!opts.profile.empty()) report.profile = profile.id;
+    for (const auto& b : baselines) report.baselines.push_back(baseline_info(*b));
     report.results = std::move(outcome.results);
 
     ReportOptions ropts;
     ropts.verbose = opts.verbose;
-    if (opts.output.empty()) {
-        ropts.colour = opts.format == "text" && want_colour(opts.colour);
-        write_report(std::cout, opts.format, report, ropts);
-    } else {
-        write_report_file(opts.output, opts.format, report, ropts);
+    write_report_files(outputs, report, ropts);
+    for (const auto& o : outputs) {
+        if (!o.file.empty()) continue;
+        ropts.colour = o.format == "text" && want_colour(opts.colour);
+        write_report(std::cout, o.format, report, ropts);
     }
 
     // An error is a check that could not be decided: a pipeline must not read it as
@@ -117,10 +121,9 @@ int main(int argc, char** argv) {
                         "Host bundle directory, or a directory of host bundles (repeatable)")
         ->required();
     run_cmd->add_option("-p,--profile", run_opts.profile, "Profile file: selection, parameters, waivers");
-    run_cmd->add_option("-f,--format", run_opts.format, "Report format")
-        ->check(CLI::IsMember(hardcheck::report_formats()))
-        ->capture_default_str();
-    run_cmd->add_option("-o,--output", run_opts.output, "Write the report to this file (atomically)");
+    run_cmd->add_option("-f,--format", run_opts.formats, "Report format, default text (repeatable, paired with -o)")
+        ->check(CLI::IsMember(hardcheck::report_formats()));
+    run_cmd->add_option("-o,--output", run_opts.outputs, "Write the report to this file, atomically (repeatable)");
     run_cmd->add_option("--fail-on", run_opts.fail_on, "Exit 1 when a check of this severity or higher fails")
         ->capture_default_str();
     run_cmd->add_option("--color", run_opts.colour, "Colour: auto, always, never")
@@ -128,6 +131,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show passing checks and their evidence");
     run_cmd->add_option("-j,--jobs", run_opts.jobs, "Hosts audited in parallel (default: one per core)");
+    run_cmd->add_flag("--timestamp", run_opts.timestamp, "Record the run time in reports (they then differ run to run)");
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 
     auto* version_cmd = app.add_subcommand("version", "Print the version");
@@ -135,6 +139,7 @@ int main(int argc, char** argv) {
     hardcheck::cli::add_catalogue_commands(app, action);
     hardcheck::cli::DumpCommand dump_cmd(app);
     hardcheck::cli::add_validate_command(app, action);
+    hardcheck::cli::add_diff_command(app, action);
 
     try {
         app.parse(argc, argv);

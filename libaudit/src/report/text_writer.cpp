@@ -1,29 +1,16 @@
 // The default report: for people at a terminal.  Grouped by host, failures
-// first; passes and evidence only with --verbose.
+// first; passes and evidence only with --verbose.  Colour only when the caller
+// says so (the CLI decides: a terminal, and NO_COLOR unset).
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
 #include "hardcheck/report.hpp"
+#include "report/report_model.hpp"
 
 namespace hardcheck {
 
 namespace {
-
-// Order in which statuses are listed: what needs attention first.
-int attention_rank(Status s) {
-    switch (s) {
-        case Status::fail: return 0;
-        case Status::error: return 1;
-        case Status::not_collected: return 2;
-        case Status::manual: return 3;
-        case Status::waived: return 4;
-        case Status::not_applicable: return 5;
-        case Status::pass: return 6;
-    }
-    return 7;
-}
 
 std::string_view colour_of(Status s) {
     switch (s) {
@@ -36,62 +23,76 @@ std::string_view colour_of(Status s) {
 }
 
 std::string status_label(Status s) {
-    std::string label(to_string(s));
-    std::transform(label.begin(), label.end(), label.begin(), [](char c) { return c == '_' ? ' ' : static_cast<char>(c - 32 * (c >= 'a' && c <= 'z')); });
+    std::string label = detail::status_words(s);
+    std::transform(label.begin(), label.end(), label.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
     return label;
+}
+
+// Evidence may carry terminal escape sequences; show control characters as \xNN
+// so a hostile value cannot rewrite the screen.
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F)
+            out += fmt::format("\\x{:02x}", u);
+        else
+            out += c;
+    }
+    return out;
+}
+
+// "1 pass, 0 fail, 2 error": pass and fail always, the other statuses when present.
+std::string host_counts(const detail::ResultRefs& results) {
+    const auto c = detail::count_statuses(results);
+    std::string text = fmt::format("{} pass, {} fail", c[0], c[1]);
+    for (Status s : {Status::error, Status::not_collected, Status::not_applicable, Status::waived, Status::manual})
+        if (const auto n = c[static_cast<std::size_t>(s)]) text += fmt::format(", {} {}", n, detail::status_words(s));
+    return text;
+}
+
+void write_result(std::ostream& out, const Result& r, const ReportOptions& options) {
+    const std::string label = fmt::format("{:<14}", status_label(r.status));
+    out << fmt::format("  {}{}{} {:<8} {:<8} {}\n", options.colour ? colour_of(r.status) : "", label,
+                       options.colour ? "\x1b[0m" : "", to_string(r.severity), printable(r.check_id),
+                       printable(r.title));
+    out << fmt::format("      {}\n", printable(r.message));
+    if (auto w = detail::waiver_of(r))
+        out << fmt::format("      waiver ({}): {} — owner {}, expires {}\n", printable(w->state), printable(w->reason),
+                           printable(w->owner), printable(w->expires));
+    if (options.verbose) {
+        if (!r.expected.empty()) out << fmt::format("      expected: {}\n", printable(r.expected));
+        for (const auto& e : r.evidence)
+            out << fmt::format("      evidence: {} = {}{}\n", printable(e.locator), printable(e.observed),
+                               e.where.file.empty() ? "" : fmt::format("  [{}]", printable(e.where.str())));
+        for (const auto& ref : r.references) out << fmt::format("      see: {}\n", printable(ref));
+    } else {
+        for (const auto& e : r.evidence)
+            if (!e.where.file.empty()) out << fmt::format("      at {}\n", printable(e.where.str()));
+    }
 }
 
 }  // namespace
 
-std::vector<std::size_t> count_statuses(const std::vector<Result>& results) {
-    std::vector<std::size_t> counts(7, 0);
-    for (const auto& r : results) ++counts[static_cast<std::size_t>(r.status)];
-    return counts;
-}
-
 void write_text(std::ostream& out, const Report& report, const ReportOptions& options) {
-    for (const auto& b : report.baselines) out << fmt::format("baseline {} {} — {}\n", b.id, b.version, b.title);
+    for (const auto& b : report.baselines)
+        out << fmt::format("baseline {} {} — {}\n", printable(b.id), printable(b.version), printable(b.title));
+    if (!report.profile.empty()) out << fmt::format("profile {}\n", printable(report.profile));
 
-    // Hosts in the order they first appear.
-    std::vector<std::string> hosts;
-    std::map<std::string, std::vector<const Result*>> by_host;
-    for (const auto& r : report.results) {
-        auto& list = by_host[r.host];
-        if (list.empty()) hosts.push_back(r.host);
-        list.push_back(&r);
-    }
-    for (const auto& host : hosts) {
-        auto& list = by_host[host];
+    for (auto& [host, list] : detail::group_by_host(report.results)) {
         std::stable_sort(list.begin(), list.end(), [](const Result* a, const Result* b) {
-            return attention_rank(a->status) < attention_rank(b->status);
+            return detail::attention_rank(a->status) < detail::attention_rank(b->status);
         });
-        std::vector<Result> own;
-        for (const auto* r : list) own.push_back(*r);
-        const auto counts = count_statuses(own);
-        out << fmt::format("\nhost {}: {} pass, {} fail, {} other\n", host, counts[0], counts[1],
-                           own.size() - counts[0] - counts[1]);
-        for (const auto* r : list) {
-            if (r->status == Status::pass && !options.verbose) continue;
-            const std::string label = fmt::format("{:<14}", status_label(r->status));
-            out << fmt::format("  {}{}{} {:<8} {:<8} {}\n", options.colour ? colour_of(r->status) : "", label,
-                               options.colour ? "\x1b[0m" : "", to_string(r->severity), r->check_id, r->title);
-            const bool detail = options.verbose || r->status != Status::pass;
-            if (!detail) continue;
-            out << fmt::format("      {}\n", r->message);
-            if (options.verbose) {
-                if (!r->expected.empty()) out << fmt::format("      expected: {}\n", r->expected);
-                for (const auto& e : r->evidence)
-                    out << fmt::format("      evidence: {} = {}{}\n", e.locator, e.observed,
-                                       e.where.file.empty() ? "" : fmt::format("  [{}]", e.where.str()));
-            } else {
-                for (const auto& e : r->evidence)
-                    if (!e.where.file.empty()) out << fmt::format("      at {}\n", e.where.str());
-            }
-        }
+        out << fmt::format("\nhost {}: {}\n", printable(host), host_counts(list));
+        for (const auto* r : list)
+            if (r->status != Status::pass || options.verbose) write_result(out, *r, options);
     }
     const auto counts = count_statuses(report.results);
-    out << fmt::format("\nsummary: {} results: {} pass, {} fail, {} error, {} not collected, {} not applicable, {} waived, {} manual\n",
-                       report.results.size(), counts[0], counts[1], counts[4], counts[3], counts[2], counts[5], counts[6]);
+    out << fmt::format(
+        "\nsummary: {} results: {} pass, {} fail, {} error, {} not collected, {} not applicable, {} waived, {} manual\n",
+        report.results.size(), counts[0], counts[1], counts[4], counts[3], counts[2], counts[5], counts[6]);
 }
 
 }  // namespace hardcheck
