@@ -5,10 +5,13 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "baseline/condition.hpp"
+#include "baseline/yaml_limits.hpp"
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "hardcheck/baseline.hpp"
 
 namespace hardcheck {
@@ -23,7 +26,7 @@ using detail::Scalar;
 
 class Loader {
 public:
-    explicit Loader(std::string name) : name_(std::move(name)) {}
+    explicit Loader(std::string name, Limits limits = {}) : name_(std::move(name)), limits_(limits) {}
 
     std::shared_ptr<const CompiledBaseline> load(std::string_view text);
 
@@ -83,6 +86,7 @@ private:
     void parse_check(const YAML::Node& node, CompiledBaseline& baseline, std::set<std::string>& ids);
 
     std::string name_;
+    Limits limits_;
     std::vector<Diagnostic> errors_;
     EvidenceNeeds needs_ = EvidenceNeeds::none();
 };
@@ -177,7 +181,7 @@ void Loader::check_operands(const YAML::Node& node, Leaf& leaf) {
         RE2::Options options;
         options.set_log_errors(false);
         options.set_case_sensitive(false);
-        options.set_max_mem(1 << 20);
+        options.set_max_mem(static_cast<std::int64_t>(limits_.max_regex_bytes));
         auto re = std::make_shared<re2::RE2>(leaf.operands.front().text, options);
         if (!re->ok())
             error(node, fmt::format("invalid regular expression '{}': {}", leaf.operands.front().text, re->error()));
@@ -308,13 +312,20 @@ void Loader::parse_check(const YAML::Node& node, CompiledBaseline& baseline, std
 
 std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text) {
     YAML::Node root;
+    detail::require_utf8_text(text, name_);
     try {
         root = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, far below any stack limit; its message says little.
+        throw InputError(Diagnostic{{name_, static_cast<std::uint32_t>(e.mark.line + 1),
+                                     static_cast<std::uint32_t>(e.mark.column + 1)},
+                                    fmt::format("nested deeper than {} levels", limits_.max_yaml_depth)});
     } catch (const YAML::Exception& e) {
         throw InputError(Diagnostic{{name_, static_cast<std::uint32_t>(e.mark.line + 1),
                                      static_cast<std::uint32_t>(e.mark.column + 1)},
                                     e.msg});
     }
+    detail::check_yaml_limits(root, limits_, name_);
     if (!root.IsMap()) throw InputError(Diagnostic{{name_, 1, 1}, "a baseline must be a YAML mapping"});
     auto baseline = std::make_shared<CompiledBaseline>();
     baseline->file = name_;
@@ -347,8 +358,13 @@ std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml
     return Loader(name).load(yaml);
 }
 
+std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml, const std::string& name,
+                                                           const Limits& limits) {
+    return Loader(name, limits).load(yaml);
+}
+
 std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file) {
-    return load_baseline_text(detail::read_file_bytes(file, 64u << 20), file.string());
+    return load_baseline_text(detail::read_file_bytes(file, Limits{}.max_baseline_bytes), file.string());
 }
 
 const Check* CompiledBaseline::find(std::string_view check_id) const {

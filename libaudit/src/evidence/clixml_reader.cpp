@@ -16,6 +16,7 @@
 #include <pugixml.hpp>
 
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/text_locator.hpp"
 #include "evidence/xml_scan.hpp"
@@ -27,7 +28,7 @@ namespace {
 
 constexpr std::string_view kPsNamespace = "http://schemas.microsoft.com/powershell/2004/04";
 // Export-Clixml -Depth rarely exceeds a handful; anything far deeper is hostile.
-constexpr int kMaxValueDepth = 100;
+constexpr int kMaxValueDepth = static_cast<int>(Limits::clixml_value_depth);
 constexpr std::size_t kMaxElementDepth = 2 * kMaxValueDepth + 16;
 constexpr std::size_t kRefCacheEntries = 4096;
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
@@ -738,6 +739,7 @@ ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& 
                                      std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
     ClixmlFileSummary summary;
     const auto text = detail::decode_text(bytes);
+    detail::refuse_hostile_xml(bytes, text, name);
     summary.encoding = std::string(detail::encoding_name(text.encoding));
     ClixmlReader reader(text.utf8, name, problems, needs);
     reader.run(on_object, summary);
@@ -753,7 +755,8 @@ ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& 
 
 ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const ClixmlObjectSink& on_object,
                                    std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
-    return read_clixml_buffer(detail::read_file_bytes(file), file.string(), on_object, problems, needs);
+    return read_clixml_buffer(detail::read_file_bytes(file, needs ? needs->limits.max_file_bytes : Limits{}.max_file_bytes),
+                              file.string(), on_object, problems, needs);
 }
 
 }  // namespace hardcheck

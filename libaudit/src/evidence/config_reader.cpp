@@ -7,6 +7,7 @@
 
 #include "evidence/config_walk.hpp"
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/xml_scan.hpp"
 #include "hardcheck/evidence.hpp"
@@ -58,7 +59,9 @@ bool looks_like_config(std::string_view first_bytes) {
 
 ConfigDocument read_config_buffer(std::string_view bytes, const std::string& name) {
     auto impl = std::make_shared<ConfigDocument::Impl>();
-    impl->text = detail::decode_text(bytes).utf8;
+    auto decoded = detail::decode_text(bytes);
+    detail::refuse_hostile_xml(bytes, decoded, name);
+    impl->text = std::move(decoded.utf8);
     impl->line_starts.push_back(0);
     for (std::size_t i = 0; i < impl->text.size(); ++i)
         if (impl->text[i] == '\n') impl->line_starts.push_back(i + 1);

@@ -273,8 +273,9 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
     throw InputError(Diagnostic{{file.string(), 0, 0}, "not a CLIXML, configuration or event export"});
 }
 
-void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out) {
+void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out, std::vector<Diagnostic>* problems) {
     const auto host = load_host(directory);
+    if (problems) problems->insert(problems->end(), host.problems.begin(), host.problems.end());
     JsonLine j;
     j.raw("{");
     j.key("host");

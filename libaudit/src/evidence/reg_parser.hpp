@@ -34,9 +34,9 @@ public:
 // Windows' limits (https://learn.microsoft.com/en-us/windows/win32/sysinfo/registry-element-size-limits):
 // key name component 255 characters, value name 16,383 characters, 512 levels;
 // characters are UTF-16 code units.
-inline constexpr std::size_t kMaxKeyComponent = 255;
-inline constexpr std::size_t kMaxValueName = 16383;
-inline constexpr std::size_t kMaxKeyDepth = 512;
+inline constexpr std::size_t kMaxKeyComponent = Limits::reg_key_name_chars;
+inline constexpr std::size_t kMaxValueName = Limits::reg_value_name_chars;
+inline constexpr std::size_t kMaxKeyDepth = Limits::reg_key_depth;
 
 // Parses a whole export.  Malformed lines go to `problems` (and are counted in the
 // summary's errors); a text that is not a registry export throws InputError.

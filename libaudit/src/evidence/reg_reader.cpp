@@ -1,6 +1,7 @@
 // Reading registry exports (.reg) into the registry view of one host.
 #include <algorithm>
 
+#include "evidence/input_limits.hpp"
 #include "evidence/reg_parser.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
@@ -72,15 +73,18 @@ RegFileSummary read_reg_buffer(std::string_view bytes, const std::string& name, 
                                std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
     if (bytes.empty()) throw InputError(Diagnostic{{name, 1, 1}, "empty file"});
     const detail::DecodedText text = detail::decode_text(bytes);
+    detail::check_text_lines(text.utf8, needs ? needs->limits.max_line_bytes : Limits{}.max_line_bytes, name);
     ViewSink sink(into, needs);
     return detail::parse_reg(text, name, sink, problems);
 }
 
 RegFileSummary read_reg_file(const std::filesystem::path& file, RegistryView& into,
                              std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
-    const detail::DecodedText text = detail::decode_text_file(file);
+    const Limits limits = needs ? needs->limits : Limits{};
+    const detail::DecodedText text = detail::decode_text_file(file, limits.max_file_bytes);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
         throw InputError(Diagnostic{{file.string(), 1, 1}, "empty file"});
+    detail::check_text_lines(text.utf8, limits.max_line_bytes, file.string());
     ViewSink sink(into, needs);
     return detail::parse_reg(text, file.string(), sink, problems);
 }

@@ -1,0 +1,62 @@
+#include "baseline/yaml_limits.hpp"
+
+#include <fmt/format.h>
+
+#include "hardcheck/diagnostics.hpp"
+
+namespace hardcheck::detail {
+
+namespace {
+
+class Walker {
+public:
+    Walker(const Limits& limits, const std::string& name) : limits_(limits), name_(name) {}
+
+    // Iterative, so that the walk itself needs no stack for deep documents.
+    void walk(const YAML::Node& root) {
+        struct Item {
+            YAML::Node node;
+            std::uint32_t depth;
+        };
+        std::vector<Item> stack{{root, 1}};
+        while (!stack.empty()) {
+            Item item = std::move(stack.back());
+            stack.pop_back();
+            if (++visited_ > limits_.max_yaml_nodes)
+                fail(item.node, fmt::format("the document expands to more than {} nodes (aliases are expanded "
+                                            "when a baseline is read)",
+                                            limits_.max_yaml_nodes));
+            if (item.depth > limits_.max_yaml_depth)
+                fail(item.node, fmt::format("nested deeper than {} levels", limits_.max_yaml_depth));
+            if (item.node.IsSequence()) {
+                for (const auto& child : item.node) stack.push_back({child, item.depth + 1});
+            } else if (item.node.IsMap()) {
+                for (const auto& kv : item.node) {
+                    stack.push_back({kv.first, item.depth + 1});
+                    stack.push_back({kv.second, item.depth + 1});
+                }
+            }
+        }
+    }
+
+private:
+    [[noreturn]] void fail(const YAML::Node& node, std::string message) const {
+        const YAML::Mark mark = node.Mark();
+        SourceLocation where{name_, 0, 0};
+        if (!mark.is_null())
+            where = {name_, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+        throw InputError(Diagnostic{where, std::move(message)});
+    }
+
+    const Limits& limits_;
+    const std::string& name_;
+    std::uint64_t visited_ = 0;
+};
+
+}  // namespace
+
+void check_yaml_limits(const YAML::Node& root, const Limits& limits, const std::string& name) {
+    Walker(limits, name).walk(root);
+}
+
+}  // namespace hardcheck::detail
