@@ -22,6 +22,7 @@ private:
     CLI::App* command_;
     std::vector<std::string> files_;
     bool summary_ = false;
+    bool bundle_ = false;
 };
 
 }  // namespace hardcheck::cli

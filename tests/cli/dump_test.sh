@@ -58,7 +58,7 @@ contains missing_file_message "$tmp/err" "no/such/file.reg: error: cannot read f
 
 printf 'just text\n' >"$tmp/notes.txt"
 expect unrecognised_file_exits_2 2 "$hc" dump "$tmp/notes.txt"
-contains unrecognised_message "$tmp/err" "$tmp/notes.txt:1:1: error: not a recognised evidence file (expected a registry export)"
+contains unrecognised_message "$tmp/err" "$tmp/notes.txt:1:1: error: not a recognised evidence file (expected a registry export, CLIXML, configuration or event export)"
 
 printf 'REGEDIT4\n[HKLM\\K]\n"V"=dword:123456789\n' >"$tmp/bad.reg"
 expect bad_value_exits_2 2 "$hc" dump "$tmp/bad.reg"
