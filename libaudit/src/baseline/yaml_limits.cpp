@@ -1,5 +1,7 @@
 #include "baseline/yaml_limits.hpp"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "hardcheck/diagnostics.hpp"
@@ -19,6 +21,7 @@ public:
             std::uint32_t depth;
         };
         std::vector<Item> stack{{root, 1}};
+        std::vector<YAML::Node> children;
         while (!stack.empty()) {
             Item item = std::move(stack.back());
             stack.pop_back();
@@ -28,14 +31,19 @@ public:
                                             limits_.max_yaml_nodes));
             if (item.depth > limits_.max_yaml_depth)
                 fail(item.node, fmt::format("nested deeper than {} levels", limits_.max_yaml_depth));
+            // Children go on the stack last first, so that the walk (and the node
+            // an error names) follows document order.  Nodes are only ever
+            // constructed here: assigning a YAML::Node writes into the document.
+            children.clear();
             if (item.node.IsSequence()) {
-                for (const auto& child : item.node) stack.push_back({child, item.depth + 1});
+                for (const auto& child : item.node) children.push_back(child);
             } else if (item.node.IsMap()) {
                 for (const auto& kv : item.node) {
-                    stack.push_back({kv.first, item.depth + 1});
-                    stack.push_back({kv.second, item.depth + 1});
+                    children.push_back(kv.first);
+                    children.push_back(kv.second);
                 }
             }
+            for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back({*it, item.depth + 1});
         }
     }
 

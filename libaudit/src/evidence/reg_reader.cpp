@@ -33,6 +33,9 @@ public:
 
     void value(RegValue&& value) override {
         if (!current_) return;
+        // A later good line replaces an earlier damaged one, as it would on import.
+        auto& damaged = current_->damaged_values;
+        while (const Diagnostic* d = current_->find_damaged(value.name)) damaged.erase(damaged.begin() + (d - damaged.data()));
         if (auto* existing = const_cast<RegValue*>(current_->find(value.name)))
             *existing = std::move(value);
         else
