@@ -74,6 +74,7 @@ DumpCommand::DumpCommand(CLI::App& app) {
         "\nOutput, one JSON object per line:\n"
         "  per value:  {\"file\",\"line\",\"key\",\"name\",\"type\",\"data\"}\n"
         "  --summary:  {\"file\",\"format\",\"encoding\",\"keys\",\"values\",\"deletions\",\"errors\"}\n"
+        "  --bundle:   {\"host\",\"directory\",\"collections\",...} then {\"file\",\"format\",\"read\"} per file\n"
         "Example:\n  hardcheck dump --summary examples/bundles/exch01/schannel.reg\n");
 }
 

@@ -17,13 +17,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// One scratch directory per fuzzing process, removed when it exits.
+struct Scratch {
+    fs::path dir = fs::temp_directory_path() / ("hardcheck-fuzz-bundle-" + std::to_string(::getpid()));
+    Scratch() { fs::create_directories(dir); }
+    ~Scratch() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
 const fs::path& scratch() {
-    static const fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("hardcheck-fuzz-bundle-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
+    static const Scratch s;
+    return s.dir;
 }
 
 }  // namespace

@@ -66,5 +66,15 @@ contains bad_value_message "$tmp/err" "$tmp/bad.reg:3:11: error: dword has more 
 
 expect no_files_is_usage_error 2 "$hc" dump
 
+expect dump_clixml 0 "$hc" dump tests/data/clixml/dump_sample.xml
+contains dump_clixml_string "$tmp/out" '{"file":"tests/data/clixml/dump_sample.xml","line":14,"type_names":["System.String"],"to_string":"loose","value":"loose","properties":{}}'
+
+expect summary_events 0 "$hc" dump --summary tests/data/events/sysmon_and_4688.xml
+contains summary_events_counts "$tmp/out" '{"file":"tests/data/events/sysmon_and_4688.xml","format":"events","objects":3,"errors":0}'
+
+expect dump_bundle 0 "$hc" dump --bundle examples/bundles/exch01
+contains dump_bundle_host "$tmp/out" '{"host":"EXCH01","directory":"examples/bundles/exch01","collections":{},"configs":0,"events":0,"problems":0}'
+contains dump_bundle_file "$tmp/out" '{"file":"examples/bundles/exch01/schannel.reg","format":"reg","read":true}'
+
 if [[ $failures -ne 0 ]]; then echo "$failures dump expectation(s) failed"; exit 1; fi
 echo "all dump expectations met"
