@@ -5,13 +5,11 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "baseline/condition.hpp"
 #include "baseline/yaml_limits.hpp"
 #include "evidence/file_bytes.hpp"
-#include "evidence/input_limits.hpp"
 #include "hardcheck/baseline.hpp"
 
 namespace hardcheck {
@@ -311,21 +309,7 @@ void Loader::parse_check(const YAML::Node& node, CompiledBaseline& baseline, std
 }
 
 std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text) {
-    YAML::Node root;
-    detail::require_utf8_text(text, name_);
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::DeepRecursion& e) {
-        // yaml-cpp's own guard, far below any stack limit; its message says little.
-        throw InputError(Diagnostic{{name_, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)},
-                                    fmt::format("nested deeper than {} levels", limits_.max_yaml_depth)});
-    } catch (const YAML::Exception& e) {
-        throw InputError(Diagnostic{{name_, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)},
-                                    e.msg});
-    }
-    detail::check_yaml_limits(root, limits_, name_);
+    const YAML::Node root = detail::load_yaml(text, name_, limits_);
     if (!root.IsMap()) throw InputError(Diagnostic{{name_, 1, 1}, "a baseline must be a YAML mapping"});
     auto baseline = std::make_shared<CompiledBaseline>();
     baseline->file = name_;

@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <yaml-cpp/depthguard.h>
+
+#include "evidence/input_limits.hpp"
 #include "hardcheck/diagnostics.hpp"
 
 namespace hardcheck::detail {
@@ -65,6 +68,24 @@ private:
 
 void check_yaml_limits(const YAML::Node& root, const Limits& limits, const std::string& name) {
     Walker(limits, name).walk(root);
+}
+
+YAML::Node load_yaml(std::string_view text, const std::string& name, const Limits& limits) {
+    require_utf8_text(text, name);
+    YAML::Node root;
+    auto at = [&](const YAML::Mark& mark) {
+        return SourceLocation{name, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+    };
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, far below any stack limit; its message says little.
+        throw InputError(Diagnostic{at(e.mark), fmt::format("nested deeper than {} levels", limits.max_yaml_depth)});
+    } catch (const YAML::Exception& e) {
+        throw InputError(Diagnostic{at(e.mark), e.msg});
+    }
+    check_yaml_limits(root, limits, name);
+    return root;
 }
 
 }  // namespace hardcheck::detail
