@@ -36,6 +36,10 @@ struct HARDCHECK_API Limits {
     // is 1..N with N small; Export-Clixml -Depth tops out far below) are refused,
     // and the XML scanner refuses elements nested deeper than 2 * this + 16.
     static constexpr std::uint32_t clixml_value_depth = 100;
+    // IIS / .NET configuration files: elements nested deeper than this are refused
+    // (real files stay under 20 levels; paths to each element are built from the root,
+    // so a 200,000-deep file would cost 10^10 steps).
+    static constexpr std::uint32_t config_xml_depth = 256;
 };
 
 }  // namespace hardcheck

@@ -75,6 +75,9 @@ ConfigDocument read_config_buffer(std::string_view bytes, const std::string& nam
     if (std::string_view(root.name()) != "configuration")
         throw InputError(Diagnostic{impl->locate(name, static_cast<std::size_t>(std::max<std::ptrdiff_t>(root.offset_debug() - 1, 0))),
                                     fmt::format("not a configuration file: root element is <{}>", root.name())});
+    if (auto deep = detail::element_deeper_than(impl->doc, Limits::config_xml_depth))
+        throw InputError(Diagnostic{impl->locate(name, static_cast<std::size_t>(std::max<std::ptrdiff_t>(*deep - 1, 0))),
+                                    fmt::format("elements nested deeper than {} levels", Limits::config_xml_depth)});
     ConfigDocument doc;
     doc.file = name;
     doc.kind = config_kind(impl->doc, name);

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include <fmt/format.h>
+#include <pugixml.hpp>
 
 #include "evidence/text_locator.hpp"
 #include "hardcheck/diagnostics.hpp"
@@ -93,6 +94,21 @@ void refuse_hostile_xml(std::string_view bytes, const DecodedText& decoded, cons
     if (prolog.starts_with("<?xml") && prolog.find("encoding") != std::string_view::npos) return;
     throw InputError(Diagnostic{first_invalid_utf8(bytes, name),
                                 "not UTF-8 or UTF-16 (an XML file without an encoding declaration must be Unicode)"});
+}
+
+std::optional<std::ptrdiff_t> element_deeper_than(const pugi::xml_node& root, std::uint32_t max_depth) {
+    struct Walker final : pugi::xml_tree_walker {
+        std::uint32_t max;
+        std::optional<std::ptrdiff_t> found;
+        bool for_each(pugi::xml_node& node) override {
+            if (static_cast<std::uint32_t>(depth()) < max) return true;
+            found = node.offset_debug();
+            return false;
+        }
+    } walker;
+    walker.max = max_depth;
+    const_cast<pugi::xml_node&>(root).traverse(walker);
+    return walker.found;
 }
 
 void require_utf8_text(std::string_view bytes, const std::string& name) {

@@ -4,10 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "evidence/text_decoding.hpp"
+
+namespace pugi {
+class xml_node;
+}
 
 namespace hardcheck::detail {
 
@@ -22,6 +27,12 @@ void check_text_lines(std::string_view text, std::uint64_t max_bytes, const std:
 // bytes that are neither UTF-16 nor UTF-8 without an encoding declaration naming
 // another encoding (`decode_text` would have read them as Windows-1252).
 void refuse_hostile_xml(std::string_view bytes, const DecodedText& decoded, const std::string& name);
+
+// The byte offset (pugixml's offset_debug) of the first element nested deeper than
+// `max_depth` below `root`, found without recursion; nullopt when there is none.
+// Readers that walk a whole tree (config paths are built root to leaf: quadratic in
+// the depth) refuse such documents.
+std::optional<std::ptrdiff_t> element_deeper_than(const pugi::xml_node& root, std::uint32_t max_depth);
 
 // Throws InputError at the first NUL or invalid UTF-8 byte of a text that must be
 // UTF-8 (YAML baselines and profiles).
