@@ -40,6 +40,9 @@ struct HARDCHECK_API Limits {
     // (real files stay under 20 levels; paths to each element are built from the root,
     // so a 200,000-deep file would cost 10^10 steps).
     static constexpr std::uint32_t config_xml_depth = 256;
+    // `hardcheck dump`: values written for one CLIXML object.  Refs let a 9 KB file
+    // describe 10^30 values; the reader shares them, a JSON writer would not.
+    static constexpr std::uint64_t dump_values_per_line = 1'000'000;
 };
 
 }  // namespace hardcheck
