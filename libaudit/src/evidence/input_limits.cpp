@@ -79,15 +79,18 @@ SourceLocation first_invalid_utf8(std::string_view bytes, const std::string& nam
 
 }  // namespace
 
-void refuse_hostile_xml(std::string_view bytes, const DecodedText& decoded, const std::string& name) {
-    refuse_xml_doctype(decoded.utf8, name);
+void refuse_xml_doctype_and_nul(std::string_view text, const std::string& name) {
+    refuse_xml_doctype(text, name);
     // XML 1.0 has no U+0000, and pugixml would stop at it with a misleading message.
-    if (const void* nul = std::memchr(decoded.utf8.data(), '\0', decoded.utf8.size())) {
-        TextLocator locator(decoded.utf8, name);
-        throw InputError(Diagnostic{
-            locator.locate(static_cast<std::size_t>(static_cast<const char*>(nul) - decoded.utf8.data())),
-            "NUL character in XML (the file is damaged or not text)"});
+    if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+        TextLocator locator(text, name);
+        throw InputError(Diagnostic{locator.locate(static_cast<std::size_t>(static_cast<const char*>(nul) - text.data())),
+                                    "NUL character in XML (the file is damaged or not text)"});
     }
+}
+
+void refuse_hostile_xml(std::string_view bytes, const DecodedText& decoded, const std::string& name) {
+    refuse_xml_doctype_and_nul(decoded.utf8, name);
     if (decoded.encoding != TextEncoding::windows1252) return;
     // An XML declaration may name an 8-bit encoding; then the bytes are what it says.
     const auto prolog = bytes.substr(0, bytes.find('>') == std::string_view::npos ? 0 : bytes.find('>'));
