@@ -86,13 +86,17 @@ DumpCommand::DumpCommand(CLI::App& app) {
 
 int DumpCommand::run() const {
     if (!bundle_.empty()) {
+        // The host's problems (unreadable files, links out of the bundle, bad lines)
+        // are bad input like a bad file.
+        std::vector<Diagnostic> problems;
         try {
-            dump_bundle_json(bundle_, std::cout);
+            dump_bundle_json(bundle_, std::cout, &problems);
         } catch (const InputError& e) {
-            for (const auto& d : e.diagnostics()) std::cerr << d.str() << '\n';
-            return kExitBadInput;
+            problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
         }
-        return 0;
+        std::cout.flush();
+        for (const auto& d : problems) std::cerr << d.str() << '\n';
+        return problems.empty() ? 0 : kExitBadInput;
     }
     if (files_.empty()) {
         std::cerr << "hardcheck: error: dump needs FILE... or --bundle DIR\n";
@@ -103,6 +107,12 @@ int DumpCommand::run() const {
         std::string prefix, error;
         if (!read_prefix(file, prefix, error)) {
             std::cerr << diagnostic(file, 0, "cannot read file: " + error).str() << '\n';
+            ok = false;
+            continue;
+        }
+        if (prefix.empty() || prefix == "\xFF\xFE" || prefix == "\xEF\xBB\xBF") {
+            std::cerr << diagnostic(file, 1, prefix.empty() ? "empty file" : "empty file (only a byte order mark)").str()
+                      << '\n';
             ok = false;
             continue;
         }

@@ -17,6 +17,13 @@ seed() {  # seed TARGET FILES...
 
 mapfile -t reg_seeds < <(find "$root/examples" "$root/tests/data" -name '*.reg' -type f)
 mapfile -t yaml_seeds < <(find "$root/baselines" "$root/tests/data" -name '*.yaml' -type f)
+# XML seeds by root element, whatever the file is called; tests/hostile adds the
+# hostile inputs (entities, cycles, bad numbers) to every corpus.
+mapfile -t clixml_seeds < <(grep -rlE --include='*.xml' 'schemas.microsoft.com/powershell/2004/04' "$root/tests/data" "$root/tests/hostile/cases")
+mapfile -t config_seeds < <(grep -rl '<configuration' "$root/tests/data" "$root/tests/hostile/cases")
+mapfile -t event_seeds < <(grep -rl 'schemas.microsoft.com/win/2004/08/events/event' "$root/tests/data" "$root/tests/hostile/cases")
+mapfile -t hostile_reg < <(find "$root/tests/hostile/cases" -name '*.reg' -type f)
+mapfile -t hostile_yaml < <(find "$root/tests/hostile/cases" -name '*.yaml' -type f)
 
 run() {  # run TARGET CORPUS_DIR
   echo "fuzz: $1 for ${seconds}s"
@@ -25,5 +32,12 @@ run() {  # run TARGET CORPUS_DIR
   # libFuzzer exits non-zero (and pipefail propagates) on crash, leak, timeout or OOM.
 }
 
-run fuzz_reg "$(seed fuzz_reg "${reg_seeds[@]}")"
-run fuzz_baseline "$(seed fuzz_baseline "${yaml_seeds[@]}")"
+run fuzz_reg "$(seed fuzz_reg "${reg_seeds[@]}" "${hostile_reg[@]}")"
+run fuzz_baseline "$(seed fuzz_baseline "${yaml_seeds[@]}" "${hostile_yaml[@]}")"
+run fuzz_clixml "$(seed fuzz_clixml "${clixml_seeds[@]}")"
+run fuzz_config "$(seed fuzz_config "${config_seeds[@]}")"
+run fuzz_events "$(seed fuzz_events "${event_seeds[@]}")"
+mapfile -t profile_seeds < <(grep -rlE '^(profile|select|deselect|waivers):' "$root/tests" --include='*.yaml')
+run fuzz_profile "$(seed fuzz_profile "${profile_seeds[@]}")"
+# Whole bundles: each seed is one evidence file (its first byte picks the name).
+run fuzz_bundle "$(seed fuzz_bundle "${reg_seeds[@]:0:8}" "${clixml_seeds[@]:0:8}" "${config_seeds[@]:0:4}" "${event_seeds[@]:0:4}")"

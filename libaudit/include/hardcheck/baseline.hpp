@@ -13,6 +13,7 @@
 #include "hardcheck/diagnostics.hpp"
 #include "hardcheck/evidence.hpp"
 #include "hardcheck/export.hpp"
+#include "hardcheck/limits.hpp"
 
 namespace hardcheck {
 
@@ -68,6 +69,9 @@ public:
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file);
 HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml,
                                                                          const std::string& name);
+// The same with other limits than the defaults (YAML size, nesting, regex memory).
+HARDCHECK_API std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml, const std::string& name,
+                                                                         const Limits& limits);
 
 // Finds a baseline by path, or by id among the built-in baselines (the directories
 // searched are listed by builtin_baseline_dirs()).

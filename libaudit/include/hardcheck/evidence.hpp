@@ -18,6 +18,7 @@
 
 #include "hardcheck/diagnostics.hpp"
 #include "hardcheck/export.hpp"
+#include "hardcheck/limits.hpp"
 
 namespace hardcheck {
 
@@ -289,6 +290,7 @@ struct HARDCHECK_API EvidenceNeeds {
     bool configs = false;
     bool events = false;
     bool everything = true;  // true: decode all
+    Limits limits;           // how much hostile input may make the readers do
 
     bool wants_key(const std::string& canonical) const;
     // Adds what `other` needs (for several baselines over one bundle).
@@ -355,8 +357,10 @@ HARDCHECK_API HostEvidence load_host(const std::filesystem::path& directory,
 HARDCHECK_API std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream& out, bool summary,
                                                std::vector<Diagnostic>& problems);
 // `hardcheck dump --bundle DIR`: a line for the host (name, collections, counts),
-// then one {"file","format","read"} line per file below the directory.
-HARDCHECK_API void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out);
+// then one {"file","format","read"} line per file below the directory.  The host's
+// problems are appended to `problems` when given.
+HARDCHECK_API void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out,
+                                    std::vector<Diagnostic>* problems = nullptr);
 
 // Expands a bundle argument: a host directory itself, or a directory whose
 // subdirectories are host directories.

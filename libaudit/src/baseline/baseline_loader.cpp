@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "baseline/condition.hpp"
+#include "baseline/yaml_limits.hpp"
 #include "baseline/condition_parser.hpp"
 #include "baseline/yaml_context.hpp"
 #include "evidence/file_bytes.hpp"
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using detail::ConditionParser;
 using detail::YamlContext;
 
-constexpr std::uintmax_t kMaxBaselineBytes = 64u << 20;
+constexpr std::uintmax_t kMaxBaselineBytes = Limits{}.max_baseline_bytes;
 
 bool valid_check_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
@@ -39,6 +40,8 @@ std::string file_identity(const std::string& name) {
 
 class Loader {
 public:
+    // The limits travel in needs_ too: the condition parser reads the regex limit there.
+    explicit Loader(Limits limits = {}) : limits_(limits) { needs_.limits = limits; }
     std::shared_ptr<const CompiledBaseline> load(std::string_view text, const std::string& name);
 
 private:
@@ -47,6 +50,7 @@ private:
     void parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id, CompiledBaseline& baseline);
     void parse_parameters(const YAML::Node& node, YamlContext& y, Check& check);
 
+    Limits limits_;
     std::vector<Diagnostic> errors_;
     EvidenceNeeds needs_ = EvidenceNeeds::none();
     std::vector<std::string> stack_;  // files being read, outermost first
@@ -186,10 +190,9 @@ void Loader::load_file(std::string_view text, const std::string& name, CompiledB
     YamlContext y(name, errors_);
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-        errors_.push_back({{name, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)},
-                           e.msg});
+        root = detail::load_yaml(text, name, limits_);
+    } catch (const InputError& e) {
+        errors_.insert(errors_.end(), e.diagnostics().begin(), e.diagnostics().end());
         return;
     }
     if (!root.IsMap()) {
@@ -245,6 +248,11 @@ std::shared_ptr<const CompiledBaseline> Loader::load(std::string_view text, cons
 
 std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml, const std::string& name) {
     return Loader().load(yaml, name);
+}
+
+std::shared_ptr<const CompiledBaseline> load_baseline_text(std::string_view yaml, const std::string& name,
+                                                           const Limits& limits) {
+    return Loader(limits).load(yaml, name);
 }
 
 std::shared_ptr<const CompiledBaseline> load_baseline(const std::filesystem::path& file) {

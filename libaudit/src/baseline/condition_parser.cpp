@@ -382,7 +382,7 @@ void ConditionParser::check_operator(const YAML::Node& node, Leaf& leaf) {
         RE2::Options options;
         options.set_log_errors(false);
         options.set_case_sensitive(false);
-        options.set_max_mem(1 << 20);
+        options.set_max_mem(static_cast<std::int64_t>(needs_.limits.max_regex_bytes));
         auto re = std::make_shared<re2::RE2>(leaf.operands.front().text, options);
         if (!re->ok())
             y_.error(node, fmt::format("invalid regular expression '{}': {}", leaf.operands.front().text, re->error()));

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "baseline/yaml_context.hpp"
+#include "baseline/yaml_limits.hpp"
 #include "eval/waivers.hpp"
 #include "evidence/file_bytes.hpp"
 #include "hardcheck/evaluate.hpp"
@@ -41,13 +42,7 @@ Profile parse(std::string_view text, const std::string& name) {
     std::vector<Diagnostic> errors;
     YamlContext y(name, errors);
     YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-        throw InputError(Diagnostic{{name, static_cast<std::uint32_t>(e.mark.line + 1),
-                                     static_cast<std::uint32_t>(e.mark.column + 1)},
-                                    e.msg});
-    }
+    root = detail::load_yaml(text, name, Limits{});
     if (!root.IsMap()) throw InputError(Diagnostic{{name, 1, 1}, "a profile must be a YAML mapping"});
     Profile profile;
     profile.file = name;

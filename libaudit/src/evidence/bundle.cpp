@@ -1,5 +1,7 @@
 // A host bundle: one directory of exported files, recognised by content.
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <optional>
 
@@ -15,23 +17,51 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_prefix(const fs::path& file, std::size_t n) {
+std::string read_prefix(const fs::path& file, std::size_t n, std::vector<Diagnostic>& problems) {
     std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        // Not a silent "unknown": the user put the file there for a reason.
+        problems.push_back({{file.string(), 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno))});
+        return {};
+    }
     std::string bytes(n, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(n));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     return bytes;
 }
 
+// A symbolic link that leaves the bundle or cannot be resolved (a loop, a missing
+// target) is reported, not read: a hostile bundle must not make hardcheck read and
+// report a file of the auditing machine.
+bool link_problem(const fs::path& link, const fs::path& root, std::vector<Diagnostic>& problems) {
+    std::error_code ec;
+    const auto target = fs::canonical(link, ec);
+    if (ec) {
+        problems.push_back({{link.string(), 0, 0}, fmt::format("cannot read file: {}", ec.message())});
+        return true;
+    }
+    const auto inside = fs::canonical(root, ec);
+    const auto rel = target.lexically_relative(inside);
+    if (ec || rel.empty() || *rel.begin() == "..") {
+        problems.push_back({{link.string(), 0, 0}, "symbolic link to a file outside the bundle; not read"});
+        return true;
+    }
+    return false;
+}
+
 // Regular files below `dir`, sorted so that merge order is the same on every machine.
-std::vector<fs::path> files_below(const fs::path& dir) {
+std::vector<fs::path> files_below(const fs::path& dir, std::vector<Diagnostic>& problems) {
     std::vector<fs::path> files;
+    std::vector<Diagnostic> links;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
+        if (it->is_symlink(type_ec) && link_problem(it->path(), dir, links)) continue;
         if (it->is_regular_file(type_ec)) files.push_back(it->path());
     }
+    std::sort(links.begin(), links.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.where.file < b.where.file; });
+    problems.insert(problems.end(), links.begin(), links.end());
     if (ec) throw InputError(Diagnostic{{dir.string(), 0, 0}, fmt::format("cannot list directory: {}", ec.message())});
     std::sort(files.begin(), files.end());
     return files;
@@ -155,7 +185,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
         widened->object_types.insert("ExchangeServer");
         needs = &*widened;
     }
-    for (const auto& file : files_below(directory)) {
+    for (const auto& file : files_below(directory, host.problems)) {
         EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {
             read_manifest(file, host);
@@ -166,7 +196,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
             continue;
         }
         // Enough of the file to reach the root element past a long comment.
-        const std::string prefix = read_prefix(file, 64 * 1024);
+        const std::string prefix = read_prefix(file, 64 * 1024, host.problems);
         bool wanted = true;
         if (looks_like_reg(prefix.substr(0, 256))) {
             seen.format = "reg";

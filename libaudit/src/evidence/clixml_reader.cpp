@@ -18,6 +18,7 @@
 
 #include "evidence/clixml_text.hpp"
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "evidence/mapped_file.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/text_locator.hpp"
@@ -30,7 +31,7 @@ namespace {
 
 constexpr std::string_view kPsNamespace = "http://schemas.microsoft.com/powershell/2004/04";
 // Export-Clixml -Depth rarely exceeds a handful; anything far deeper is hostile.
-constexpr int kMaxValueDepth = 100;
+constexpr int kMaxValueDepth = static_cast<int>(Limits::clixml_value_depth);
 constexpr std::size_t kMaxElementDepth = 2 * kMaxValueDepth + 16;
 constexpr std::size_t kRefCacheEntries = 4096;
 constexpr unsigned kParseOptions = pugi::parse_default | pugi::parse_ws_pcdata_single;
@@ -719,6 +720,7 @@ ClixmlFileSummary read_text(std::string_view text, detail::TextEncoding encoding
                             const std::string& name, const ClixmlObjectSink& on_object, std::vector<Diagnostic>& problems,
                             const EvidenceNeeds* needs, std::function<void(std::size_t)> release = {}) {
     ClixmlFileSummary summary;
+    detail::refuse_xml_doctype_and_nul(text, name);
     summary.encoding = std::string(detail::encoding_name(encoding));
     ClixmlReader reader(text, name, problems, needs);
     if (release) reader.on_progress(std::move(release));
@@ -747,11 +749,16 @@ ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& 
         return read_text(bytes.substr(bom ? 3 : 0), bom ? detail::TextEncoding::utf8_bom : detail::TextEncoding::utf8, {},
                          name, on_object, problems, needs);
     const auto text = detail::decode_text(bytes);
+    detail::refuse_hostile_xml(bytes, text, name);
     return read_text(text.utf8, text.encoding, text.bad_offsets, name, on_object, problems, needs);
 }
 
 ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const ClixmlObjectSink& on_object,
                                    std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
+    std::error_code ec;
+    const auto limit = needs ? needs->limits.max_file_bytes : Limits{}.max_file_bytes;
+    if (const auto size = std::filesystem::file_size(file, ec); !ec && size > limit)
+        (void)detail::read_file_bytes(file, limit);  // throws the size error
     detail::MappedFile mapped(file);
     const std::string_view bytes = mapped.bytes();
     const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
@@ -778,6 +785,7 @@ ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const Clix
                              });
     }
     const auto text = detail::decode_text(bytes);
+    detail::refuse_hostile_xml(bytes, text, file.string());
     mapped.release(0, bytes.size());
     return read_text(text.utf8, text.encoding, text.bad_offsets, file.string(), on_object, problems, needs);
 }

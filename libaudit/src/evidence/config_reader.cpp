@@ -7,6 +7,7 @@
 
 #include "evidence/config_walk.hpp"
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/xml_scan.hpp"
 #include "hardcheck/evidence.hpp"
@@ -58,7 +59,9 @@ bool looks_like_config(std::string_view first_bytes) {
 
 ConfigDocument read_config_buffer(std::string_view bytes, const std::string& name) {
     auto impl = std::make_shared<ConfigDocument::Impl>();
-    impl->text = detail::decode_text(bytes).utf8;
+    auto decoded = detail::decode_text(bytes);
+    detail::refuse_hostile_xml(bytes, decoded, name);
+    impl->text = std::move(decoded.utf8);
     impl->line_starts.push_back(0);
     for (std::size_t i = 0; i < impl->text.size(); ++i)
         if (impl->text[i] == '\n') impl->line_starts.push_back(i + 1);
@@ -72,6 +75,9 @@ ConfigDocument read_config_buffer(std::string_view bytes, const std::string& nam
     if (std::string_view(root.name()) != "configuration")
         throw InputError(Diagnostic{impl->locate(name, static_cast<std::size_t>(std::max<std::ptrdiff_t>(root.offset_debug() - 1, 0))),
                                     fmt::format("not a configuration file: root element is <{}>", root.name())});
+    if (auto deep = detail::element_deeper_than(impl->doc, Limits::config_xml_depth))
+        throw InputError(Diagnostic{impl->locate(name, static_cast<std::size_t>(std::max<std::ptrdiff_t>(*deep - 1, 0))),
+                                    fmt::format("elements nested deeper than {} levels", Limits::config_xml_depth)});
     ConfigDocument doc;
     doc.file = name;
     doc.kind = config_kind(impl->doc, name);

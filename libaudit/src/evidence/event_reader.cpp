@@ -10,6 +10,7 @@
 #include <pugixml.hpp>
 
 #include "evidence/file_bytes.hpp"
+#include "evidence/input_limits.hpp"
 #include "evidence/text_decoding.hpp"
 #include "evidence/text_locator.hpp"
 #include "evidence/xml_scan.hpp"
@@ -133,6 +134,7 @@ std::vector<EventRecord> read_event_xml_buffer(std::string_view bytes, const std
                                                std::vector<Diagnostic>& problems) {
     const auto decoded = detail::decode_text(bytes);
     const std::string& text = decoded.utf8;
+    detail::refuse_hostile_xml(bytes, decoded, name);
     detail::TextLocator locator(text, name);
     const auto root = detail::sniff_xml_root(text);
     if (!root || !((root->name == "Event" && root->xmlns == kEventNamespace) || root->name == "Events"))

@@ -52,13 +52,22 @@ public:
         else string(std::isnan(d) ? "NaN" : d > 0 ? "INF" : "-INF");
     }
     void location(const SourceLocation& where) {
+        line_ = where;
         key("file");
         string(where.file);
         raw(",");
         key("line");
         number(static_cast<std::uint64_t>(where.line));
     }
+    // Refs share objects, so a small file can describe a tree of 10^30 values; a
+    // line stops at Limits::dump_values_per_line instead of writing them all.
+    void spend() {
+        if (++values_ > Limits::dump_values_per_line)
+            throw InputError(Diagnostic{line_, fmt::format("object expands to more than {} values through Refs; not dumped",
+                                                           Limits::dump_values_per_line)});
+    }
     void flush(std::ostream& out) {
+        values_ = 0;
         buf_ += '\n';
         out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
         buf_.clear();
@@ -66,6 +75,8 @@ public:
 
 private:
     std::string buf_;
+    std::uint64_t values_ = 0;
+    SourceLocation line_;  // of the object this line describes
 };
 
 void write_object_body(JsonLine& j, const PsObject& o);
@@ -73,6 +84,7 @@ void write_object_body(JsonLine& j, const PsObject& o);
 // Plain JSON where the type is plain (null, bool, numbers, strings, lists); a
 // one-key object naming the type otherwise ({"datetime": "..."}).
 void write_value(JsonLine& j, const PsValue& v) {
+    j.spend();
     auto tagged = [&](std::string_view tag) {
         j.raw("{");
         j.key(tag);
@@ -280,8 +292,9 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
     throw InputError(Diagnostic{{file.string(), 0, 0}, "not a CLIXML, configuration or event export"});
 }
 
-void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out) {
+void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out, std::vector<Diagnostic>* problems) {
     const auto host = load_host(directory);
+    if (problems) problems->insert(problems->end(), host.problems.begin(), host.problems.end());
     JsonLine j;
     j.raw("{");
     j.key("host");

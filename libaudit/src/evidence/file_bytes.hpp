@@ -5,11 +5,12 @@
 #include <filesystem>
 #include <string>
 
+#include "hardcheck/limits.hpp"
+
 namespace hardcheck::detail {
 
-// Files larger than this are refused rather than read (a registry export of a
-// whole SYSTEM hive is a few hundred megabytes).
-inline constexpr std::uintmax_t kMaxEvidenceFileBytes = std::uintmax_t{4} << 30;
+// Files larger than this are refused rather than read (Limits::max_file_bytes).
+inline constexpr std::uintmax_t kMaxEvidenceFileBytes = Limits{}.max_file_bytes;
 
 // Throws InputError "file: error: cannot read: reason".
 std::string read_file_bytes(const std::filesystem::path& file,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "evidence/input_limits.hpp"
 #include "evidence/reg_parser.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/dump.hpp"
@@ -77,6 +78,7 @@ detail::DecodedText load(const std::filesystem::path& file, const std::string& d
     detail::DecodedText text = detail::decode_text_file(file);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
         throw InputError(detail::diagnostic_at(display_name, 1, 1, "empty file"));
+    detail::check_text_lines(text.utf8, Limits{}.max_line_bytes, display_name);
     return text;
 }
 

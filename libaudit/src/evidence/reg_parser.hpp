@@ -44,9 +44,9 @@ Diagnostic diagnostic_at(const std::string& file, std::uint32_t line, std::uint3
 // Windows' limits (https://learn.microsoft.com/en-us/windows/win32/sysinfo/registry-element-size-limits):
 // key name component 255 characters, value name 16,383 characters, 512 levels;
 // characters are UTF-16 code units.
-inline constexpr std::size_t kMaxKeyComponent = 255;
-inline constexpr std::size_t kMaxValueName = 16383;
-inline constexpr std::size_t kMaxKeyDepth = 512;
+inline constexpr std::size_t kMaxKeyComponent = Limits::reg_key_name_chars;
+inline constexpr std::size_t kMaxValueName = Limits::reg_value_name_chars;
+inline constexpr std::size_t kMaxKeyDepth = Limits::reg_key_depth;
 
 // FNV-1a over the code points of a key path after its root name ("\\SYSTEM\\..."),
 // ASCII letters upper-cased as in canonical keys: equal for equal canonical keys

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "evidence/input_limits.hpp"
 #if __has_include(<sys/mman.h>)
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -74,6 +75,9 @@ public:
 
     void value(RegValue& value) override {
         if (!current_) return;
+        // A later good line replaces an earlier damaged one, as it would on import.
+        auto& damaged = current_->damaged_values;
+        while (const Diagnostic* d = current_->find_damaged(value.name)) damaged.erase(damaged.begin() + (d - damaged.data()));
         if (auto* existing = const_cast<RegValue*>(current_->find(value.name)))
             *existing = std::move(value);
         else
@@ -198,20 +202,26 @@ RegFileSummary read_reg_buffer(std::string_view bytes, const std::string& name, 
         if (detail::skim_reg_utf16(bytes, name, sink, problems, summary)) return summary;
     }
     const detail::DecodedText text = detail::decode_text(bytes);
+    detail::check_text_lines(text.utf8, needs ? needs->limits.max_line_bytes : Limits{}.max_line_bytes, name);
     return detail::parse_reg(text, name, sink, problems);
 }
 
 RegFileSummary read_reg_file(const std::filesystem::path& file, RegistryView& into,
                              std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
+    const Limits limits = needs ? needs->limits : Limits{};
     // With an interest set, most of a UTF-16 export is skipped without decoding.
     if (needs && !needs->everything && starts_with_utf16_bom(file)) {
+        std::error_code ec;
+        if (const auto size = std::filesystem::file_size(file, ec); !ec && size > limits.max_file_bytes)
+            (void)detail::read_file_bytes(file, limits.max_file_bytes);  // throws the size error
         const MappedFile mapped(file);
         if (mapped.ok()) return read_reg_buffer(mapped.bytes(), file.string(), into, problems, needs);
-        return read_reg_buffer(detail::read_file_bytes(file), file.string(), into, problems, needs);
+        return read_reg_buffer(detail::read_file_bytes(file, limits.max_file_bytes), file.string(), into, problems, needs);
     }
-    const detail::DecodedText text = detail::decode_text_file(file);
+    const detail::DecodedText text = detail::decode_text_file(file, limits.max_file_bytes);
     if (text.utf8.empty() && text.encoding != detail::TextEncoding::utf16le)
         throw empty_file(file.string());
+    detail::check_text_lines(text.utf8, limits.max_line_bytes, file.string());
     ViewSink sink(into, needs);
     return detail::parse_reg(text, file.string(), sink, problems);
 }

@@ -238,6 +238,10 @@ void RegistryView::add_damaged_key(const std::string& canonical, const SourceLoc
 }
 
 void RegistryView::add_damaged_value(RegKey& key, std::string name, const SourceLocation& where) {
+    // A damaged line replaces what an earlier line set: the value is unknown now,
+    // and keeping the earlier one would let a hostile export force a pass.
+    if (const RegValue* earlier = key.find(name))
+        key.values.erase(key.values.begin() + (earlier - key.values.data()));
     key.damaged_values.push_back({where, std::move(name)});
 }
 

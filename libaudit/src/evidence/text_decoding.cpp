@@ -250,20 +250,20 @@ void advise_huge_pages([[maybe_unused]] char* data, [[maybe_unused]] std::size_t
 
 }  // namespace
 
-DecodedText decode_text_file(const std::filesystem::path& file) {
+DecodedText decode_text_file(const std::filesystem::path& file, std::uintmax_t max_bytes) {
     std::ifstream in(file, std::ios::binary);
     char bom[2] = {0, 0};
     if (in) in.read(bom, 2);
     if (!in || static_cast<unsigned char>(bom[0]) != 0xFF || static_cast<unsigned char>(bom[1]) != 0xFE) {
         // Not UTF-16: the UTF-8 text is the file itself (or its 8-bit transcoding).
         in.close();
-        return decode_text(read_file_bytes(file));
+        return decode_text(read_file_bytes(file, max_bytes));
     }
     // UTF-16LE is decoded chunk by chunk, so that the whole file is never in memory
     // next to its UTF-8 form (a whole-hive export is hundreds of megabytes).
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
-    if (ec || size > kMaxEvidenceFileBytes) return decode_text(read_file_bytes(file));  // reports why
+    if (ec || size > max_bytes) return decode_text(read_file_bytes(file, max_bytes));  // reports why
     DecodedText result;
     result.encoding = TextEncoding::utf16le;
     // ASCII text halves; some slack for the rest, so that the buffer is not

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "hardcheck/limits.hpp"
+
 namespace hardcheck::detail {
 
 enum class TextEncoding { utf8, utf8_bom, utf16le, windows1252 };
@@ -28,7 +30,7 @@ DecodedText decode_text(std::string_view bytes);
 // The same for a file.  UTF-16LE files are decoded in chunks, so memory holds the
 // UTF-8 text and one chunk, not the whole file as well.  Throws InputError when the
 // file cannot be read.
-DecodedText decode_text_file(const std::filesystem::path& file);
+DecodedText decode_text_file(const std::filesystem::path& file, std::uintmax_t max_bytes = Limits{}.max_file_bytes);
 
 bool is_valid_utf8(std::string_view bytes);
 void append_utf8(std::string& out, char32_t code_point);

@@ -206,6 +206,15 @@ std::optional<std::size_t> element_end(std::string_view text, std::size_t begin,
 std::optional<XmlRoot> sniff_xml_root(std::string_view text) {
     ScanError error;
     auto at = skip_misc(text, 0, error);
+    // A DOCTYPE is passed over here, so that the file is recognised and its reader
+    // refuses it with a clear message instead of the file being ignored.
+    while (!at && text.compare(error.offset, 9, "<!DOCTYPE") == 0) {
+        auto end = text.find_first_of("[>", error.offset);
+        if (end != std::string_view::npos && text[end] == '[') end = text.find("]", end);
+        if (end != std::string_view::npos) end = text.find('>', end);
+        if (end == std::string_view::npos) return std::nullopt;
+        at = skip_misc(text, end + 1, error);
+    }
     if (!at || *at >= text.size() || text.compare(*at, 2, "</") == 0) return std::nullopt;
     auto tag = read_start_tag(text, *at, "xmlns", error);
     if (!tag) return std::nullopt;
