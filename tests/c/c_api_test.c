@@ -380,6 +380,15 @@ static void test_profile_waiver(const hc_baseline *baseline) {
     const hc_result *r = NULL;
     hc_run_options opts = HC_RUN_OPTIONS_INIT;
     hc_run_options v1 = {1, NULL, 0, NULL};
+    /* A version-1 caller's struct ends before `profile`: init must not write it. */
+    hc_run_options guard;
+    memset(&guard, 0xAB, sizeof guard);
+    EXPECT(hc_run_options_init(&guard, 1) == HC_OK);
+    EXPECT(guard.version == 1 && guard.check_ids == NULL && guard.check_id_count == 0);
+    {
+        const unsigned char *tail = (const unsigned char *)&guard.profile;
+        EXPECT(tail[0] == 0xAB && tail[sizeof guard.profile - 1] == 0xAB);
+    }
 
     EXPECT(hc_profile_load(&profile, "tests/data/profiles/waive-exch02.yaml") == HC_OK);
     EXPECT(hc_bundle_load(&bundle, "examples/bundles/exch02", baseline) == HC_OK);

@@ -1,4 +1,6 @@
 // The C ABI for runs: evaluation, options, results and their evidence.
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -88,7 +90,12 @@ int hc_run_options_init(hc_run_options* opts, unsigned int version) {
         if (!opts) return null_argument("opts");
         if (version == 0 || version > HC_RUN_OPTIONS_VERSION)
             return set_error(HC_EVERSION, "unsupported hc_run_options version");
-        *opts = hc_run_options HC_RUN_OPTIONS_INIT;
+        // Write only the fields the caller's version has: a version-1 struct is
+        // shorter than the current one, and writing past it corrupts their memory.
+        hc_run_options defaults = HC_RUN_OPTIONS_INIT;
+        defaults.version = version;
+        const std::size_t size = version == 1 ? offsetof(hc_run_options, profile) : sizeof defaults;
+        std::memcpy(opts, &defaults, size);
         return HC_OK;
     });
 }
