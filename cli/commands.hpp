@@ -15,4 +15,7 @@ void add_catalogue_commands(CLI::App& app, std::function<int()>& action);
 // `validate`: baselines and profiles checked, every error reported.
 void add_validate_command(CLI::App& app, std::function<int()>& action);
 
+// `collect-script`: the PowerShell script that gathers a baseline's evidence.
+void add_collect_command(CLI::App& app, std::function<int()>& action);
+
 }  // namespace hardcheck::cli

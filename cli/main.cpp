@@ -135,6 +135,7 @@ int main(int argc, char** argv) {
     hardcheck::cli::add_catalogue_commands(app, action);
     hardcheck::cli::DumpCommand dump_cmd(app);
     hardcheck::cli::add_validate_command(app, action);
+    hardcheck::cli::add_collect_command(app, action);
 
     try {
         app.parse(argc, argv);
