@@ -18,4 +18,8 @@ void add_validate_command(CLI::App& app, std::function<int()>& action);
 // `collect-script`: the PowerShell script that gathers a baseline's evidence.
 void add_collect_command(CLI::App& app, std::function<int()>& action);
 
+// `merge`: shard reports combined (built with the JSON report reader; see
+// cli/CMakeLists.txt).
+void add_merge_command(CLI::App& app, std::function<int()>& action);
+
 }  // namespace hardcheck::cli
