@@ -268,6 +268,9 @@ function Export-HcEvents([string]$Name, [hashtable]$Filter) {
 }
 
 New-Item -ItemType Directory -Force -Path $OutputDirectory | Out-Null
+# Absolute: reg.exe resolves a relative path against the process's directory, not
+# PowerShell's current location.
+$OutputDirectory = (Resolve-Path -LiteralPath $OutputDirectory).ProviderPath
 )PS";
 
 // host.yaml: host name, collection time, roles.  internet_facing is for people to add.
