@@ -185,6 +185,8 @@ function Export-HcRegistryKey([string]$Name, [string[]]$Candidates) {
         $file = Join-Path -Path (New-HcDirectory 'registry') -ChildPath ($Name + '.reg')
         & reg.exe export $key $file /y | Out-Null
         if ($LASTEXITCODE -eq 0) { return }
+        # A partial export would make the keys it lacks look absent: drop it.
+        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue
         Write-Warning ('reg export failed for ' + $key)
         break
     }
@@ -267,6 +269,10 @@ function Export-HcEvents([string]$Name, [hashtable]$Filter) {
     }
 }
 
+# Files left by an earlier run would pass for this run's evidence.
+if ((Test-Path -LiteralPath $OutputDirectory) -and @(Get-ChildItem -LiteralPath $OutputDirectory -Force).Count -gt 0) {
+    throw ('-OutputDirectory ' + $OutputDirectory + ' is not empty: give a new directory')
+}
 New-Item -ItemType Directory -Force -Path $OutputDirectory | Out-Null
 # Absolute: reg.exe resolves a relative path against the process's directory, not
 # PowerShell's current location.
