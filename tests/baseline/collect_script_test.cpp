@@ -134,6 +134,19 @@ BOOST_AUTO_TEST_CASE(keys_below_a_needed_key_are_not_exported_again) {
                boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(deep_siblings_share_their_parents_export) {
+    EvidenceNeeds needs = EvidenceNeeds::none();
+    const std::string protocols = "HKEY_LOCAL_MACHINE\\SYSTEM\\CCS\\CONTROL\\SP\\SCHANNEL\\PROTOCOLS";
+    needs.registry_keys = {protocols + "\\TLS 1.0\\CLIENT", protocols + "\\TLS 1.0\\SERVER",
+                           protocols + "\\TLS 1.1\\SERVER", protocols + "\\TLS 1.1\\CLIENT", "HKEY_LOCAL_MACHINE\\SOFTWARE\\A\\B\\C",
+                           "HKEY_LOCAL_MACHINE\\SOFTWARE\\A\\B\\D"};
+    const auto roots = registry_export_roots(needs);
+    // PROTOCOLS is 7 deep: grouped; HKLM\SOFTWARE\A\B is 4 deep: left alone.
+    BOOST_TEST(roots == (std::vector<std::string>{"HKEY_LOCAL_MACHINE\\SOFTWARE\\A\\B\\C",
+                                                  "HKEY_LOCAL_MACHINE\\SOFTWARE\\A\\B\\D", protocols}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(every_evidence_source_of_every_builtin_baseline_is_in_its_script) {
     const auto baselines = builtin_baselines();
     BOOST_TEST_REQUIRE(baselines.size() >= 10u);
@@ -181,7 +194,9 @@ BOOST_AUTO_TEST_CASE(the_composite_baseline_collects_what_its_includes_need) {
     BOOST_TEST(contains(script, "-Cmdlet 'Get-OrganizationConfig'"));
     BOOST_TEST(contains(script, "-Cmdlet 'Get-HcExSetupVersion'"));
     BOOST_TEST(contains(script, "Add-PSSnapin -Name 'Microsoft.Exchange.Management.PowerShell.SnapIn'"));
-    BOOST_TEST(contains(script, "'HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\CONTROL\\SECURITYPROVIDERS\\SCHANNEL\\PROTOCOLS\\TLS 1.0\\SERVER'"));
+    // Every SCHANNEL key the checks read, in one export of SCHANNEL.
+    BOOST_TEST(contains(script, "-Candidates @('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\CONTROL\\SECURITYPROVIDERS\\SCHANNEL', "));
+    BOOST_TEST(!contains(script, "TLS 1.0"));
 }
 
 BOOST_AUTO_TEST_CASE(hostile_names_in_a_baseline_stay_inside_string_literals) {

@@ -34,7 +34,7 @@ expect collect_needs_baseline 2 "$hc" collect-script
 expect collect_unknown_baseline 2 "$hc" collect-script -b no-such-baseline
 expect collect_stdout 0 "$hc" collect-script -b cisa-exchange-2025
 cp "$tmp/out" "$tmp/stdout.ps1"
-contains collect_reg "$tmp/stdout.ps1" "'HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\CONTROL\\SECURITYPROVIDERS\\SCHANNEL\\PROTOCOLS\\TLS 1.2\\SERVER'"
+contains collect_reg "$tmp/stdout.ps1" "-Candidates @('HKEY_LOCAL_MACHINE\\SYSTEM\\CURRENTCONTROLSET\\CONTROL\\SECURITYPROVIDERS\\SCHANNEL',"
 contains collect_cmdlet "$tmp/stdout.ps1" "Export-HcObjects -Name 'objects-Get-OrganizationConfig' -Cmdlet 'Get-OrganizationConfig'"
 contains collect_config "$tmp/stdout.ps1" "Copy-HcSiteWebConfig -Site 'Exchange Back End'"
 contains collect_events "$tmp/stdout.ps1" "Export-HcEvents -Name 'events-01' -Filter @{LogName = 'Security'; Id = @(4688)}"
@@ -42,7 +42,7 @@ contains collect_manifest "$tmp/stdout.ps1" "'host.yaml'"
 expect collect_to_file 0 "$hc" collect-script -b cisa-exchange-2025 -o "$tmp/collect.ps1"
 cmp -s "$tmp/stdout.ps1" "$tmp/collect.ps1" || { echo "FAIL collect -o differs from stdout"; failures=$((failures+1)); }
 expect collect_two_baselines 0 "$hc" collect-script -b exchange-tls -b windows-smb
-contains collect_two_tls "$tmp/out" "TLS 1.0\\SERVER'"
+contains collect_two_tls "$tmp/out" "SCHANNEL\\PROTOCOLS\\TLS 1.0'"
 contains collect_two_smb "$tmp/out" "LANMANSERVER\\PARAMETERS'"
 lacks collect_two_no_events "$tmp/out" "Export-HcEvents -Name"
 if command -v pwsh >/dev/null 2>&1; then

@@ -27,8 +27,9 @@ struct HARDCHECK_API ObjectCollector {
 };
 HARDCHECK_API ObjectCollector object_collector_for(std::string_view source);
 
-// The registry keys the script exports for `needs`: each needed key not below
-// another needed key, in sorted order (canonical spelling).
+// The registry keys the script exports for `needs`, in sorted order (canonical
+// spelling): each needed key not below another, where two or more needed siblings
+// are replaced by their parent when it is at least ROOT\A\B\C\D\E deep.
 HARDCHECK_API std::vector<std::string> registry_export_roots(const EvidenceNeeds& needs);
 
 // The script for these baselines (their needs merged).

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -307,7 +308,8 @@ Write-Host ('hardcheck bundle written to ' + $OutputDirectory)
 void write_registry(std::string& out, const EvidenceNeeds& needs) {
     const auto roots = registry_export_roots(needs);
     if (roots.empty()) return;
-    out += "\n# Registry: each needed key (or, when it is missing, a small ancestor).\n";
+    out += "\n# Registry: each needed key, or the parent of needed siblings (or, when it is\n"
+           "# missing, a small ancestor).\n";
     int n = 0;
     for (const auto& key : roots) {
         ++n;
@@ -461,15 +463,36 @@ ObjectCollector object_collector_for(std::string_view source) {
 }
 
 std::vector<std::string> registry_export_roots(const EvidenceNeeds& needs) {
-    std::vector<std::string> keys(needs.registry_keys.begin(), needs.registry_keys.end());
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::string> roots;
-    for (const auto& key : keys) {
-        // Sorted: an ancestor comes before its subtree (though not always right before).
-        const bool below = std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
-            return key.size() > root.size() && key.compare(0, root.size(), root) == 0 && key[root.size()] == '\\';
-        });
-        if (!below) roots.push_back(key);
+    auto is_below = [](const std::string& key, const std::string& root) {
+        return key.size() > root.size() && key.compare(0, root.size(), root) == 0 && key[root.size()] == '\\';
+    };
+    auto drop_covered = [&](std::vector<std::string> keys) {
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        std::vector<std::string> roots;
+        for (const auto& key : keys)
+            if (std::none_of(roots.begin(), roots.end(), [&](const std::string& r) { return is_below(key, r); }))
+                roots.push_back(key);
+        return roots;
+    };
+    // Siblings share one export of their parent when it is deep enough to be small
+    // (SCHANNEL\Protocols\TLS 1.0 for its Client and Server): fewer files, and a
+    // sibling that does not exist is then absent rather than not collected.
+    constexpr std::size_t kMinGroupDepth = 6;
+    auto roots = drop_covered({needs.registry_keys.begin(), needs.registry_keys.end()});
+    for (bool changed = true; changed;) {
+        changed = false;
+        std::map<std::string, int> children;
+        for (const auto& r : roots) {
+            const auto sep = r.rfind('\\');
+            if (sep != std::string::npos) ++children[r.substr(0, sep)];
+        }
+        for (const auto& [parent, count] : children) {
+            if (count < 2 || split_key(parent).size() < kMinGroupDepth) continue;
+            roots.push_back(parent);
+            changed = true;
+        }
+        if (changed) roots = drop_covered(std::move(roots));
     }
     return roots;
 }
