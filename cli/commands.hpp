@@ -17,5 +17,10 @@ void add_validate_command(CLI::App& app, std::function<int()>& action);
 
 // `diff OLD.json NEW.json`: regressions and fixes between two JSON reports.
 void add_diff_command(CLI::App& app, std::function<int()>& action);
+// `collect-script`: the PowerShell script that gathers a baseline's evidence.
+void add_collect_command(CLI::App& app, std::function<int()>& action);
+
+// `merge`: shard reports (JSON) combined into one.
+void add_merge_command(CLI::App& app, std::function<int()>& action);
 
 }  // namespace hardcheck::cli

@@ -2,7 +2,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <glob.h>
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -47,6 +49,45 @@ bool want_colour(const std::string& mode) {
     return (no_colour == nullptr || *no_colour == '\0') && ::isatty(STDOUT_FILENO);
 }
 
+// -e arguments the shell did not expand (quoted, or from a file): a path that does
+// not exist but has glob characters is expanded with glob(3), in sorted order.  A
+// pattern that matches nothing is an error, like a missing directory.
+std::vector<std::string> expand_bundle_patterns(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& arg : args) {
+        std::error_code ec;
+        if (arg.find_first_of("*?[") == std::string::npos || std::filesystem::exists(arg, ec)) {
+            out.push_back(arg);
+            continue;
+        }
+        const std::size_t before = out.size();
+        glob_t matches{};
+        const int rc = ::glob(arg.c_str(), GLOB_ERR, nullptr, &matches);
+        if (rc == 0)
+            for (std::size_t i = 0; i < matches.gl_pathc; ++i)
+                if (std::filesystem::is_directory(matches.gl_pathv[i], ec)) out.emplace_back(matches.gl_pathv[i]);
+        ::globfree(&matches);
+        if (rc == GLOB_NOMATCH || (rc == 0 && out.size() == before))
+            throw InputError(Diagnostic{{arg, 0, 0}, "no bundle directory matches this pattern"});
+        if (rc != 0 && rc != GLOB_NOMATCH) throw InputError(Diagnostic{{arg, 0, 0}, "cannot expand this pattern"});
+    }
+    return out;
+}
+
+// The same host named twice (a glob and its parent directory, say) is audited once,
+// where it first appears.
+std::vector<std::filesystem::path> without_repeats(std::vector<std::filesystem::path> hosts) {
+    std::vector<std::filesystem::path> out;
+    std::set<std::filesystem::path> seen;
+    for (auto& h : hosts) {
+        std::error_code ec;
+        auto key = std::filesystem::weakly_canonical(h, ec);
+        if (ec) key = h;
+        if (seen.insert(key).second) out.push_back(std::move(h));
+    }
+    return out;
+}
+
 int run(const RunOptions& opts) {
     const auto outputs = pair_report_outputs(opts.formats, opts.outputs);
     const auto threshold = parse_severity(opts.fail_on);
@@ -67,10 +108,11 @@ int run(const RunOptions& opts) {
     }
 
     std::vector<std::filesystem::path> hosts;
-    for (const auto& bundle : opts.bundles) {
+    for (const auto& bundle : expand_bundle_patterns(opts.bundles)) {
         auto found = discover_hosts(bundle);
         hosts.insert(hosts.end(), found.begin(), found.end());
     }
+    hosts = without_repeats(std::move(hosts));
 
     AuditOptions audit_options;
     audit_options.jobs = opts.jobs;
@@ -118,7 +160,7 @@ int main(int argc, char** argv) {
     auto* run_cmd = app.add_subcommand("run", "Audit host bundles against baselines");
     run_cmd->add_option("-b,--baseline", run_opts.baselines, "Baseline file or built-in id (repeatable)")->required();
     run_cmd->add_option("-e,--evidence", run_opts.bundles,
-                        "Host bundle directory, or a directory of host bundles (repeatable)")
+                        "Host bundle directory, a directory of host bundles, or a quoted glob (repeatable)")
         ->required();
     run_cmd->add_option("-p,--profile", run_opts.profile, "Profile file: selection, parameters, waivers");
     run_cmd->add_option("-f,--format", run_opts.formats, "Report format, default text (repeatable, paired with -o)")
@@ -140,6 +182,8 @@ int main(int argc, char** argv) {
     hardcheck::cli::DumpCommand dump_cmd(app);
     hardcheck::cli::add_validate_command(app, action);
     hardcheck::cli::add_diff_command(app, action);
+    hardcheck::cli::add_collect_command(app, action);
+    hardcheck::cli::add_merge_command(app, action);
 
     try {
         app.parse(argc, argv);

@@ -291,6 +291,18 @@ struct HARDCHECK_API EvidenceNeeds {
     bool events = false;
     bool everything = true;  // true: decode all
     Limits limits;           // how much hostile input may make the readers do
+    // What `collect-script` must gather, as the baselines wrote it: object sources
+    // (a type or a cmdlet name, before mapping to type names), config kinds and the
+    // filters of events leaves.  Readers do not use these.
+    struct EventFilter {
+        std::vector<std::uint32_t> ids;
+        std::string provider;
+        std::string channel;
+        bool operator==(const EventFilter&) const = default;
+    };
+    std::vector<std::string> object_sources;  // unique, first-seen order
+    std::vector<std::string> config_kinds;    // unique: applicationHost, web.config, ...
+    std::vector<EventFilter> event_filters;   // unique
 
     bool wants_key(const std::string& canonical) const;
     // Adds what `other` needs (for several baselines over one bundle).

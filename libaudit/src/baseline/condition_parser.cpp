@@ -240,6 +240,9 @@ bool ConditionParser::object_source(const YAML::Node& node, ObjectSource& out) {
         auto names = object_type_names_for(out.type);
         if (names.empty()) names.push_back(out.type);
         needs_.object_types.insert(names.begin(), names.end());
+        EvidenceNeeds source = EvidenceNeeds::none();
+        source.object_sources.push_back(out.type);
+        needs_.merge(source);
     }
     return ok;
 }
@@ -270,6 +273,11 @@ bool ConditionParser::xml_source(const YAML::Node& node, XmlSource& out) {
     ok &= quantified(node, out.quantified);
     if (const auto def = node["default"]) out.default_value = single_value(def, "default");
     needs_.configs = true;
+    if (!out.config.empty()) {
+        EvidenceNeeds kind = EvidenceNeeds::none();
+        kind.config_kinds.push_back(out.config);
+        needs_.merge(kind);
+    }
     return ok;
 }
 
@@ -305,6 +313,9 @@ bool ConditionParser::events_source(const YAML::Node& node, EventsSource& out) {
     }
     ok &= quantified(node, out.quantified);
     needs_.events = true;
+    EvidenceNeeds filter = EvidenceNeeds::none();
+    filter.event_filters.push_back({out.ids, out.provider, out.channel});
+    needs_.merge(filter);
     return ok;
 }
 

@@ -26,6 +26,9 @@ inline void add_host_fact_needs(const std::string& name, EvidenceNeeds& needs) {
         auto names = object_type_names_for(t);
         if (names.empty()) names.emplace_back(t);
         needs.object_types.insert(names.begin(), names.end());
+        EvidenceNeeds source = EvidenceNeeds::none();
+        source.object_sources.emplace_back(t);
+        needs.merge(source);
     };
     if (name == "os_build" || name == "ubr") key(kCurrentVersionKey);
     if (name == "exchange_build" || name == "exchange_line") type(kFileVersionType);

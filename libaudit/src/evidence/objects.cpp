@@ -83,6 +83,13 @@ void EvidenceNeeds::merge(const EvidenceNeeds& other) {
     object_types.insert(other.object_types.begin(), other.object_types.end());
     configs = configs || other.configs;
     events = events || other.events;
+    auto add_unique = [](auto& into, const auto& from) {
+        for (const auto& item : from)
+            if (std::find(into.begin(), into.end(), item) == into.end()) into.push_back(item);
+    };
+    add_unique(object_sources, other.object_sources);
+    add_unique(config_kinds, other.config_kinds);
+    add_unique(event_filters, other.event_filters);
 }
 
 EvidenceNeeds EvidenceNeeds::none() {

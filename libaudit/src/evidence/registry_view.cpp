@@ -227,6 +227,9 @@ void RegistryView::delete_value(const std::string& canonical, std::string_view n
 }
 
 void RegistryView::add_covered_root(const std::string& canonical, const SourceLocation& where) {
+    // Keys come in tree order: most fall under the root added last, so check it
+    // first (the scan below is linear in the roots, per key).
+    if (!roots_.empty() && is_under(canonical, roots_.back().key)) return;
     for (const auto& root : roots_)
         if (is_under(canonical, root.key)) return;
     std::erase_if(roots_, [&](const CoveredRoot& root) { return is_under(root.key, canonical); });
