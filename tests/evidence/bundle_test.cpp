@@ -179,4 +179,20 @@ BOOST_FIXTURE_TEST_CASE(unreadable_config_is_a_problem_not_an_exception, Bundle)
     BOOST_TEST(!recognised(host, path("web.config"))->read);
 }
 
+BOOST_FIXTURE_TEST_CASE(host_manifests_decide_what_is_one_host, Bundle) {
+    // A parent of two hosts with a loose README beside them: two hosts, never one.
+    fs::create_directories(dir / "exch01");
+    fs::create_directories(dir / "exch02");
+    write("README.txt", "notes\n");
+    write("exch01/host.yaml", "host: EXCH01\n");
+    write("exch02/host.yaml", "host: EXCH02\n");
+    const auto hosts = discover_hosts(dir);
+    BOOST_REQUIRE(hosts.size() == 3u);  // exch01, exch02 and the fixture's own sub/
+    BOOST_TEST(hosts[0].filename() == "exch01");
+    BOOST_TEST(hosts[1].filename() == "exch02");
+    // A manifest at the top: one host, whatever its sub-folders hold.
+    write("host.yaml", "host: ALL\n");
+    BOOST_TEST(discover_hosts(dir) == std::vector<fs::path>{dir});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -243,10 +243,20 @@ std::vector<fs::path> discover_hosts(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_directory(path, ec))
         throw InputError(Diagnostic{{path.string(), 0, 0}, "bundle is not a directory"});
-    if (has_evidence_files(path)) return {path};
+    // Merging two servers' evidence into one host would give wrong verdicts, so a
+    // manifest decides first: host.yaml here makes this one host; host.yaml in a
+    // subdirectory makes this a parent of hosts, whatever loose files (a README)
+    // sit beside them.  Without manifests, files here mean one host.
+    if (fs::is_regular_file(path / "host.yaml", ec)) return {path};
     std::vector<fs::path> hosts;
-    for (const auto& entry : fs::directory_iterator(path, ec))
-        if (entry.is_directory()) hosts.push_back(entry.path());
+    bool child_manifest = false;
+    for (const auto& entry : fs::directory_iterator(path, ec)) {
+        std::error_code type_ec;
+        if (!entry.is_directory(type_ec)) continue;
+        hosts.push_back(entry.path());
+        child_manifest = child_manifest || fs::is_regular_file(entry.path() / "host.yaml", type_ec);
+    }
+    if (!child_manifest && has_evidence_files(path)) return {path};
     std::sort(hosts.begin(), hosts.end());
     if (hosts.empty()) throw InputError(Diagnostic{{path.string(), 0, 0}, "no host bundles found in directory"});
     return hosts;
