@@ -4,6 +4,7 @@
 // providers and channels) reaches the script only through powershell_quote, as
 // data; cmdlet names are also checked to be Verb-Noun.  Nothing the script reads
 // on the server is executed: exported values are only written to files.
+#include "ascii.hpp"
 #include "hardcheck/collect_script.hpp"
 
 #include <algorithm>
@@ -20,15 +21,10 @@ namespace hardcheck {
 
 namespace {
 
-bool iequal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-               return lower(x) == lower(y);
-           });
-}
+using detail::iequals;
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && iequal(s.substr(0, prefix.size()), prefix);
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
 
 // Decodes one UTF-8 sequence at s[i]; an invalid byte becomes U+FFFD on its own.
@@ -334,7 +330,7 @@ void write_objects(std::string& out, const EvidenceNeeds& needs) {
             continue;
         }
         const bool seen = std::any_of(collectors.begin(), collectors.end(), [&](const ObjectCollector& o) {
-            return iequal(o.cmdlet, c.cmdlet) && o.arguments == c.arguments;
+            return iequals(o.cmdlet, c.cmdlet) && o.arguments == c.arguments;
         });
         if (!seen) collectors.push_back(std::move(c));
     }
@@ -437,18 +433,18 @@ ObjectCollector object_collector_for(std::string_view source) {
     std::string cmdlet;
     if (starts_with_ci(source, "Get-")) {
         cmdlet = std::string(source);
-    } else if (iequal(source, kFileVersionType)) {
+    } else if (iequals(source, kFileVersionType)) {
         c.cmdlet = std::string(kFileVersionCmdlet);
         c.exchange = true;
         return c;
     } else {
         for (const auto& t : kTypeCmdlets)
-            if (iequal(t.type, source)) cmdlet = std::string(t.cmdlet);
+            if (iequals(t.type, source)) cmdlet = std::string(t.cmdlet);
         if (cmdlet.empty()) {
             std::string_view type = source.substr(source.rfind('.') == std::string_view::npos ? 0 : source.rfind('.') + 1);
             constexpr std::string_view kVdir = "VirtualDirectory";
             if (starts_with_ci(type, "AD") && type.size() > 2 + kVdir.size() &&
-                iequal(type.substr(type.size() - kVdir.size()), kVdir))
+                iequals(type.substr(type.size() - kVdir.size()), kVdir))
                 type.remove_prefix(2);
             cmdlet = "Get-" + std::string(type);
         }
@@ -456,9 +452,9 @@ ObjectCollector object_collector_for(std::string_view source) {
     if (!is_verb_noun(cmdlet)) return c;  // not a name the script may call
     c.cmdlet = cmdlet;
     for (const auto& a : kArguments)
-        if (iequal(a.cmdlet, cmdlet)) c.arguments = std::string(a.arguments);
+        if (iequals(a.cmdlet, cmdlet)) c.arguments = std::string(a.arguments);
     c.exchange = std::none_of(kWindowsCmdlets.begin(), kWindowsCmdlets.end(),
-                              [&](std::string_view w) { return iequal(w, cmdlet); });
+                              [&](std::string_view w) { return iequals(w, cmdlet); });
     return c;
 }
 

@@ -9,11 +9,10 @@ namespace hardcheck::detail {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool icontains(std::string_view haystack, std::string_view needle) {
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [](char a, char b) { return lower(a) == lower(b); }) != haystack.end();
+                       [](char a, char b) { return ascii_lower(a) == ascii_lower(b); }) != haystack.end();
 }
 
 bool scalar_equals(const Observed& v, const Scalar& s) {
@@ -34,11 +33,6 @@ Truth truth(bool b) { return b ? Truth::yes : Truth::no; }
 
 }  // namespace
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
 std::optional<std::vector<std::uint64_t>> parse_version(std::string_view text) {
     std::vector<std::uint64_t> parts;
     while (true) {
@@ -57,7 +51,7 @@ bool glob_match(std::string_view pattern, std::string_view text) {
     // Iterative matcher with one backtrack point: linear in practice, no recursion.
     std::size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
     while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || lower(pattern[p]) == lower(text[t]))) {
+        if (p < pattern.size() && (pattern[p] == '?' || ascii_lower(pattern[p]) == ascii_lower(text[t]))) {
             ++p;
             ++t;
         } else if (p < pattern.size() && pattern[p] == '*') {

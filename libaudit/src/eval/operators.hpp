@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ascii.hpp"
 #include "baseline/condition.hpp"
 
 namespace hardcheck::detail {
@@ -34,8 +35,6 @@ inline OpOutcome apply_operator(const Leaf& leaf, const Observed& value) {
 // Whole-text glob match, `*` any run, `?` one character, ASCII case-insensitive.
 bool glob_match(std::string_view pattern, std::string_view text);
 
-// Case-insensitive comparison of ASCII letters, as Windows compares names.
-bool iequals(std::string_view a, std::string_view b);
 
 // Dotted version "15.1.2507.12" as numbers; nullopt when not a version.
 std::optional<std::vector<std::uint64_t>> parse_version(std::string_view text);

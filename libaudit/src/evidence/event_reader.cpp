@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "ascii.hpp"
 #include "evidence/file_bytes.hpp"
 #include "evidence/input_limits.hpp"
 #include "evidence/text_decoding.hpp"
@@ -32,16 +33,12 @@ constexpr std::array<std::string_view, 15> k4688Fields{
     "TargetUserName", "TargetDomainName", "TargetLogonId", "ParentProcessName", "MandatoryLabel",
 };
 
-bool iequal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
+using detail::iequals;
 
 // 4688 names the processes differently from Sysmon 1; checks read Image and
 // ParentImage from either.
 void add_process_aliases(EventRecord& event) {
-    if (event.id != 4688 || !iequal(event.provider, "Microsoft-Windows-Security-Auditing")) return;
+    if (event.id != 4688 || !iequals(event.provider, "Microsoft-Windows-Security-Auditing")) return;
     if (event.field("Image") == nullptr)
         if (const auto* v = event.field("NewProcessName")) event.data.emplace_back("Image", *v);
     if (event.field("ParentImage") == nullptr)
@@ -120,7 +117,7 @@ std::string value_text(const PsValue& v) {
 
 const std::string* EventRecord::field(std::string_view name) const {
     for (const auto& [key, value] : data)
-        if (iequal(key, name)) return &value;
+        if (iequals(key, name)) return &value;
     return nullptr;
 }
 
@@ -209,9 +206,9 @@ std::optional<EventRecord> event_from_object(const PsObject& object) {
             values.push_back(value ? value_text(*value) : value_text(item));
         }
     }
-    const bool security_4688 = event.id == 4688 && iequal(event.provider, "Microsoft-Windows-Security-Auditing");
+    const bool security_4688 = event.id == 4688 && iequals(event.provider, "Microsoft-Windows-Security-Auditing");
     const PsValue* message = object.property("Message");
-    if (iequal(event.provider, "Microsoft-Windows-Sysmon") && message && message->kind == PsValue::Kind::string) {
+    if (iequals(event.provider, "Microsoft-Windows-Sysmon") && message && message->kind == PsValue::Kind::string) {
         fields_from_sysmon_message(message->text, event);
     } else {
         for (std::size_t i = 0; i < values.size(); ++i) {

@@ -2,18 +2,14 @@
 #include <algorithm>
 #include <array>
 
+#include "ascii.hpp"
 #include "hardcheck/evidence.hpp"
 
 namespace hardcheck {
 
 namespace {
 
-bool iequal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-               return lower(x) == lower(y);
-           });
-}
+using detail::iequals;
 
 // The last dotted component of a full .NET type name ("...Management.ExchangeServer"),
 // without generic arguments ("List`1[[...]]" is "List").
@@ -46,24 +42,24 @@ constexpr std::array<CmdletType, 8> kCmdletTypes{{
 
 const PsValue* PsObject::property(std::string_view name) const {
     for (const auto& p : properties)
-        if (iequal(p.name, name)) return &p.value;
+        if (iequals(p.name, name)) return &p.value;
     return nullptr;
 }
 
 std::vector<std::string> object_type_names_for(std::string_view type_or_cmdlet) {
     std::string_view wanted = type_or_cmdlet;
     for (const auto& entry : kCmdletTypes)
-        if (iequal(entry.cmdlet, type_or_cmdlet)) wanted = entry.type;
-    if (wanted.size() > 4 && iequal(wanted.substr(0, 4), "Get-")) wanted.remove_prefix(4);
+        if (iequals(entry.cmdlet, type_or_cmdlet)) wanted = entry.type;
+    if (wanted.size() > 4 && iequals(wanted.substr(0, 4), "Get-")) wanted.remove_prefix(4);
     return {std::string(wanted)};
 }
 
 bool object_type_matches(std::string_view type_name, std::string_view wanted) {
     constexpr std::string_view kDeserialized = "Deserialized.";
-    if (type_name.size() > kDeserialized.size() && iequal(type_name.substr(0, kDeserialized.size()), kDeserialized))
+    if (type_name.size() > kDeserialized.size() && iequals(type_name.substr(0, kDeserialized.size()), kDeserialized))
         type_name.remove_prefix(kDeserialized.size());
     for (const auto& name : object_type_names_for(wanted))
-        if (iequal(type_name, name) || iequal(short_name(type_name), name)) return true;
+        if (iequals(type_name, name) || iequals(short_name(type_name), name)) return true;
     return false;
 }
 
