@@ -56,7 +56,13 @@ while IFS= read -r line || [[ -n $line ]]; do
     unprivileged)
       if [[ $EUID -eq 0 ]]; then
         chmod 755 "$work"
-        wrap=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+        # nobody may not be able to reach the build tree (a clone in a private
+        # directory): run a copy of the binary and its library from the work dir.
+        mkdir -p "$work/bin"
+        cp "$hc" "$(dirname "$hc")"/../libaudit/libhardcheck.so* "$work/bin/"
+        chmod -R a+rX "$work/bin"
+        hc="$work/bin/$(basename "$hc")"
+        wrap=(setpriv --reuid=65534 --regid=65534 --clear-groups env "LD_LIBRARY_PATH=$work/bin")
       fi ;;
     *) echo "FAIL $stem: unknown directive '$key'"; exit 1 ;;
   esac
