@@ -2,24 +2,7 @@
 # The CLI as a user meets it: exit codes, report content, errors.
 # Usage: cli_test.sh PATH_TO_HARDCHECK   (run from the source tree)
 set -u
-hc=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-expect() {  # expect NAME WANT_EXIT COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -ne $want ]]; then
-    echo "FAIL $name: exit $got, wanted $want"; cat "$tmp/out" "$tmp/err"; failures=$((failures+1))
-  fi
-}
-contains() {  # contains NAME FILE TEXT
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $2 lacks: $3"; cat "$2"; failures=$((failures+1))
-  fi
-}
+source "$(dirname "$0")/common.sh"
 
 expect demo_fails_with_exit_1 1 "$hc" run -b exchange-tls -e examples/bundles --verbose --color never
 contains demo_pass "$tmp/out" "PASS           high     TLS-02   TLS 1.0 disabled for server and client"

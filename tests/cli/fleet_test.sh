@@ -3,24 +3,8 @@
 # parallel (docs/scaling.md) as a user would.
 # Usage: fleet_test.sh PATH_TO_HARDCHECK   (run from the source tree)
 set -u
-hc=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/common.sh"
 
-expect() {  # expect NAME WANT_EXIT COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -ne $want ]]; then
-    echo "FAIL $name: exit $got, wanted $want"; cat "$tmp/out" "$tmp/err"; failures=$((failures+1))
-  fi
-}
-contains() {  # contains NAME FILE TEXT
-  if ! grep -qF -- "$3" "$2"; then
-    echo "FAIL $1: $2 lacks: $3"; head -50 "$2"; failures=$((failures+1))
-  fi
-}
 lacks() {  # lacks NAME FILE TEXT
   if grep -qF -- "$3" "$2"; then
     echo "FAIL $1: $2 has: $3"; failures=$((failures+1))

@@ -2,24 +2,8 @@
 # Report formats and `hardcheck diff` from the command line: -f/-o pairs, atomic
 # files, exit codes.  Usage: report_cli_test.sh PATH_TO_HARDCHECK (from the source tree)
 set -u
-hc=$1
-failures=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/common.sh"
 
-expect() {  # expect NAME WANT_EXIT COMMAND...
-  local name=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [[ $got -ne $want ]]; then
-    echo "FAIL $name: exit $got, wanted $want"; cat "$tmp/out" "$tmp/err"; failures=$((failures+1))
-  fi
-}
-has_line() {  # has_line NAME FILE LINE: FILE has a line equal to LINE
-  if ! grep -qxF -- "$3" "$2"; then
-    echo "FAIL $1: $2 lacks the line: $3"; cat "$2"; failures=$((failures+1))
-  fi
-}
 same() {  # same NAME FILE1 FILE2
   if ! cmp -s "$2" "$3"; then echo "FAIL $1: $2 and $3 differ"; failures=$((failures+1)); fi
 }
