@@ -1,4 +1,5 @@
 // The hardcheck command line: argument handling only; the work is in libhardcheck.
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -40,6 +41,7 @@ struct RunOptions {
     bool verbose = false;
     bool timestamp = false;
     unsigned jobs = 0;
+    std::uint64_t max_results = hardcheck::Limits{}.max_results;
 };
 
 bool want_colour(const std::string& mode) {
@@ -116,6 +118,7 @@ int run(const RunOptions& opts) {
 
     AuditOptions audit_options;
     audit_options.jobs = opts.jobs;
+    audit_options.max_results = opts.max_results;
     audit_options.evaluate = eval_opts;
     const bool show_progress = ::isatty(STDERR_FILENO) && hosts.size() > 1;
     if (show_progress)
@@ -173,6 +176,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     run_cmd->add_flag("-v,--verbose", run_opts.verbose, "Show passing checks and their evidence");
     run_cmd->add_option("-j,--jobs", run_opts.jobs, "Hosts audited in parallel (default: one per core)");
+    run_cmd->add_option("--max-results", run_opts.max_results, "Refuse a run of more results (hosts x checks)")
+        ->capture_default_str();
     run_cmd->add_flag("--timestamp", run_opts.timestamp, "Record the run time in reports (they then differ run to run)");
     run_cmd->footer("\nExample:\n  hardcheck run -b exchange-tls -e examples/bundles --verbose\n");
 

@@ -1,6 +1,7 @@
 // `hardcheck merge RESULT.json... [-f FORMAT] [-o FILE] [--fail-on SEVERITY]`: the
 // JSON reports of the shards of one fleet run (docs/scaling.md) as one report.
 // Built when the library has the JSON report reader (read_json_report).
+#include <cstdint>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -22,6 +23,7 @@ struct MergeOptions {
     std::string format = "json";
     std::string output;
     std::string fail_on = "low";
+    std::uint64_t max_results = Limits{}.max_results;
 };
 
 int merge(const MergeOptions& opts) {
@@ -32,7 +34,7 @@ int merge(const MergeOptions& opts) {
     }
     std::vector<Report> shards;
     for (const auto& f : opts.files) shards.push_back(read_json_report(f));
-    const Report merged = merge_reports(std::move(shards), opts.files);
+    const Report merged = merge_reports(std::move(shards), opts.files, opts.max_results);
     if (opts.output.empty())
         write_report(std::cout, opts.format, merged, ReportOptions{});
     else
@@ -55,6 +57,7 @@ void add_merge_command(CLI::App& app, std::function<int()>& action) {
     cmd->add_option("-o,--output", opts->output, "Write the report to this file (atomically)");
     cmd->add_option("--fail-on", opts->fail_on, "Exit 1 when a check of this severity or higher fails")
         ->capture_default_str();
+    cmd->add_option("--max-results", opts->max_results, "Refuse more results than this in all")->capture_default_str();
     cmd->footer("\nExample:\n  hardcheck merge shards/*.json -f html -o fleet.html\n");
     cmd->callback([opts, &action] { action = [opts] { return merge(*opts); }; });
 }

@@ -49,6 +49,25 @@ BOOST_AUTO_TEST_CASE(results_keep_host_order_whatever_the_number_of_jobs) {
     BOOST_TEST(summary(serial)[1] == "EXCH02 TLS-02 fail");
 }
 
+BOOST_AUTO_TEST_CASE(a_run_over_the_result_limit_is_refused_before_any_host_is_read) {
+    const auto baseline = load_baseline(test::source_dir() / "baselines" / "exchange-tls.yaml");
+    AuditOptions options;
+    options.max_results = 3;
+    // Four hosts that do not exist: had the limit not stopped the run first, each
+    // would have been read (and given an error result).
+    const std::vector<std::filesystem::path> dirs(4, test::data_dir() / "fleet" / "no-such-host");
+    try {
+        audit_hosts({baseline}, dirs, options);
+        BOOST_FAIL("a run over the result limit went ahead");
+    } catch (const InputError& e) {
+        BOOST_TEST_REQUIRE(e.diagnostics().size() == 1u);
+        BOOST_TEST(e.diagnostics()[0].str() ==
+                   "audit: error: 4 hosts x 1 checks would give 4 results, more than the limit of 3 (max_results)");
+    }
+    options.max_results = 4;
+    BOOST_TEST(audit_hosts({baseline}, dirs, options).results.size() == 4u);
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_bundle_gives_that_host_errors_and_the_rest_is_audited) {
     const auto baseline = load_baseline(test::source_dir() / "baselines" / "exchange-tls.yaml");
     const std::vector<std::filesystem::path> dirs = {test::data_dir() / "fleet" / "broken",

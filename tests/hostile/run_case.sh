@@ -10,6 +10,8 @@
 #   exit: N            the exit code wanted
 #   stderr: LINE       one exact stderr line, in order (repeatable; none: empty)
 #   absent: PATH       a file that must not exist afterwards (no partial output)
+#   has: PATH TEXT     the output file PATH holds the fixed string TEXT (repeatable)
+#   lacks: PATH TEXT   the output file PATH does not hold TEXT anywhere (repeatable)
 #   seconds: N         time limit (default 20)
 #   unprivileged: yes  run as user nobody when run as root (root reads any file)
 # In every directive @CASE@ is the input beside the .expect file (same stem, any
@@ -40,7 +42,7 @@ subst() {
 }
 
 args=() want_exit="" seconds=20 wrap=()
-want_err=() absent=()
+want_err=() absent=() has=() lacks=()
 while IFS= read -r line || [[ -n $line ]]; do
   [[ -z $line || $line == \#* ]] && continue
   key=${line%%:*}
@@ -52,6 +54,8 @@ while IFS= read -r line || [[ -n $line ]]; do
     exit) want_exit=$value ;;
     stderr) want_err+=("$(subst "$value")") ;;
     absent) absent+=("$(subst "$value")") ;;
+    has) has+=("$(subst "$value")") ;;
+    lacks) lacks+=("$(subst "$value")") ;;
     seconds) seconds=$value ;;
     unprivileged)
       if [[ $EUID -eq 0 ]]; then
@@ -92,6 +96,19 @@ fi
 for f in "${absent[@]+"${absent[@]}"}"; do
   if compgen -G "$f*" >/dev/null; then
     echo "FAIL $stem: $f was left behind"
+    failed=1
+  fi
+done
+# "PATH TEXT": the path is the first word, the text all the rest, matched as is.
+for entry in "${has[@]+"${has[@]}"}"; do
+  if ! grep -qF -- "${entry#* }" "${entry%% *}" 2>/dev/null; then
+    echo "FAIL $stem: ${entry%% *} does not hold: ${entry#* }"
+    failed=1
+  fi
+done
+for entry in "${lacks[@]+"${lacks[@]}"}"; do
+  if [[ ! -f ${entry%% *} ]] || grep -qF -- "${entry#* }" "${entry%% *}"; then
+    echo "FAIL $stem: ${entry%% *} is missing or holds: ${entry#* }"
     failed=1
   fi
 done

@@ -35,6 +35,18 @@ BOOST_AUTO_TEST_CASE(results_follow_shard_order) {
     BOOST_TEST(merged.baselines[0].id == "exchange-tls");
 }
 
+BOOST_AUTO_TEST_CASE(shards_over_the_result_limit_are_refused) {
+    std::vector<Report> shards{shard("1.0", {"EXCH01", "EXCH02"}), shard("1.0", {"EXCH03"})};
+    try {
+        merge_reports(std::move(shards), {"a.json", "b.json"}, 2);
+        BOOST_FAIL("shards over the result limit were merged");
+    } catch (const InputError& e) {
+        BOOST_TEST_REQUIRE(e.diagnostics().size() == 1u);
+        BOOST_TEST(e.diagnostics()[0].str() ==
+                   "merge: error: the shards hold 3 results, more than the limit of 2 (max_results)");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_host_in_two_shards_is_an_error_naming_both) {
     std::vector<Report> shards{shard("1.0", {"EXCH01"}), shard("1.0", {"EXCH01"})};
     try {

@@ -10,6 +10,7 @@
 #include "hardcheck/baseline.hpp"
 #include "hardcheck/evaluate.hpp"
 #include "hardcheck/export.hpp"
+#include "hardcheck/limits.hpp"
 
 namespace hardcheck {
 
@@ -18,6 +19,9 @@ struct HARDCHECK_API AuditOptions {
     // Called after each host, from a worker thread: (hosts done, hosts total).
     std::function<void(std::size_t, std::size_t)> progress;
     EvaluateOptions evaluate;  // profile, waiver date; the profile must outlive the call
+    // More results than this (hosts x selected checks) is refused before any host
+    // is read (InputError naming the limit).
+    std::uint64_t max_results = Limits{}.max_results;
 };
 
 struct HARDCHECK_API HostProblems {

@@ -27,6 +27,11 @@ struct HARDCHECK_API Limits {
     std::uint64_t max_yaml_nodes = 1'000'000;
     // RE2's memory budget for one compiled `matches` pattern (program size).
     std::uint64_t max_regex_bytes = std::uint64_t{1} << 20;
+    // Results of one run or merge (hosts x selected checks).  Each result holds its
+    // evidence and messages (about 1-4 KB), so the default caps a run near a few GB
+    // instead of letting a hostile baseline with 10^6 checks exhaust memory; 10,000
+    // hosts x 100 checks fit.
+    std::uint64_t max_results = 1'000'000;
     // Windows' own registry limits (registry element size limits, Microsoft Learn):
     // a .reg line beyond them cannot come from a real export.  They are fixed.
     static constexpr std::uint32_t reg_key_depth = 512;

@@ -51,10 +51,25 @@ HostOutcome audit_one(const std::vector<std::shared_ptr<const CompiledBaseline>>
     return out;
 }
 
+// Refuses a run whose results would not fit the limit, before anything is read.
+void check_result_count(const std::vector<std::shared_ptr<const CompiledBaseline>>& baselines, std::size_t hosts,
+                        const AuditOptions& options) {
+    std::uint64_t checks = 0;
+    for (const auto& b : baselines)
+        for (const auto& check : b->checks)
+            if (!options.evaluate.profile || options.evaluate.profile->selects(check)) ++checks;
+    if (hosts != 0 && checks > options.max_results / hosts)
+        throw InputError(Diagnostic{{"audit", 0, 0},
+                                    fmt::format("{} hosts x {} checks would give {} results, more than the limit of "
+                                                "{} (max_results)",
+                                                hosts, checks, checks * hosts, options.max_results)});
+}
+
 }  // namespace
 
 AuditOutcome audit_hosts(const std::vector<std::shared_ptr<const CompiledBaseline>>& baselines,
                          const std::vector<std::filesystem::path>& host_dirs, const AuditOptions& options) {
+    check_result_count(baselines, host_dirs.size(), options);
     EvidenceNeeds needs = EvidenceNeeds::none();
     for (const auto& b : baselines) needs.merge(b->needs);
 
