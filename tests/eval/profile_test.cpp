@@ -138,6 +138,13 @@ BOOST_AUTO_TEST_CASE(profile_errors_are_all_reported_with_positions) {
     BOOST_TEST(errors[3] == "p.yaml:7:14: error: 'expires' must be a date YYYY-MM-DD, got '2027-02-30'");
 }
 
+BOOST_AUTO_TEST_CASE(parameter_values_that_are_not_values_or_lists_are_errors) {
+    const auto errors = profile_errors("profile: p\nparameters:\n  limit: {a: 1}\n  names: [x, [y]]\n");
+    BOOST_REQUIRE(errors.size() == 2u);
+    BOOST_TEST(errors[0] == "p.yaml:3:10: error: parameter 'limit' must be a value or a list of values");
+    BOOST_TEST(errors[1] == "p.yaml:4:14: error: items of parameter 'names' must be single values");
+}
+
 BOOST_AUTO_TEST_CASE(names_no_baseline_has_are_warned_about_with_positions) {
     auto b = load_baseline_text(kBaseline, "b.yaml");
     const Profile p = load_profile_text("profile: p\nseverity: {A-9: high}\nparameters:\n  limit: 3\n  limt: 4\n"

@@ -66,23 +66,8 @@ void Loader::parse_parameters(const YAML::Node& node, YamlContext& y, Check& che
             y.error(kv.first, fmt::format("parameter name '{}' may hold only letters, digits, '-', '_' and '.'", name));
             continue;
         }
-        ParameterValue value;
-        value.where = y.at(kv.second);
-        if (kv.second.IsScalar()) {
-            value.values.push_back(kv.second.Scalar());
-        } else if (kv.second.IsSequence()) {
-            value.is_list = true;
-            for (const auto& item : kv.second) {
-                if (item.IsScalar())
-                    value.values.push_back(item.Scalar());
-                else
-                    y.error(item, fmt::format("items of parameter '{}' must be single values", name));
-            }
-        } else {
-            y.error(kv.second, fmt::format("parameter '{}' needs a default: a value or a list of values", name));
-            continue;
-        }
-        check.parameters.emplace(name, std::move(value));
+        if (auto value = y.parameter_value(kv.second, name, "needs a default: a value or a list of values"))
+            check.parameters.emplace(name, std::move(*value));
     }
 }
 

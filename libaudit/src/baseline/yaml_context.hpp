@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "hardcheck/baseline.hpp"
 #include "hardcheck/diagnostics.hpp"
 
 namespace hardcheck::detail {
@@ -29,6 +31,30 @@ public:
         return {file_, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
     }
     void error(const YAML::Node& node, std::string message) { errors_->push_back({at(node), std::move(message)}); }
+
+    // A parameter's value (a check's default or a profile's override): one value or
+    // a list of single values.  `shape` completes "parameter 'NAME' ..." when it is
+    // neither.
+    std::optional<ParameterValue> parameter_value(const YAML::Node& node, std::string_view name,
+                                                  std::string_view shape) {
+        ParameterValue value;
+        value.where = at(node);
+        if (node.IsScalar()) {
+            value.values.push_back(node.Scalar());
+        } else if (node.IsSequence()) {
+            value.is_list = true;
+            for (const auto& item : node) {
+                if (item.IsScalar())
+                    value.values.push_back(item.Scalar());
+                else
+                    error(item, fmt::format("items of parameter '{}' must be single values", name));
+            }
+        } else {
+            error(node, fmt::format("parameter '{}' {}", name, shape));
+            return std::nullopt;
+        }
+        return value;
+    }
 
     bool expect_map(const YAML::Node& node, std::string_view what) {
         if (node.IsMap()) return true;

@@ -63,23 +63,9 @@ Profile parse(std::string_view text, const std::string& name) {
     }
     if (const auto params = root["parameters"]; params && y.expect_map(params, "'parameters'")) {
         for (const auto& kv : params) {
-            ParameterValue value;
-            value.where = y.at(kv.second);
-            if (kv.second.IsScalar()) {
-                value.values.push_back(kv.second.Scalar());
-            } else if (kv.second.IsSequence()) {
-                value.is_list = true;
-                for (const auto& item : kv.second) {
-                    if (item.IsScalar())
-                        value.values.push_back(item.Scalar());
-                    else
-                        y.error(item, "parameter list items must be single values");
-                }
-            } else {
-                y.error(kv.second, "a parameter value must be a value or a list of values");
-                continue;
-            }
-            profile.parameters[kv.first.as<std::string>("")] = std::move(value);
+            const auto name = kv.first.as<std::string>("");
+            if (auto value = y.parameter_value(kv.second, name, "must be a value or a list of values"))
+                profile.parameters[name] = std::move(*value);
         }
     }
     if (const auto waivers = root["waivers"]) {

@@ -45,6 +45,17 @@ public:
         string(k);
         buf_ += ':';
     }
+    // `"name":{"k":"v",...}`: attributes of a config element, data of an event.
+    void string_map(std::string_view name, const std::vector<std::pair<std::string, std::string>>& pairs) {
+        key(name);
+        raw("{");
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            if (i) raw(",");
+            key(pairs[i].first);
+            string(pairs[i].second);
+        }
+        raw("}");
+    }
     void number(std::int64_t n) { buf_ += std::to_string(n); }
     void number(std::uint64_t n) { buf_ += std::to_string(n); }
     void real(double d) {
@@ -235,14 +246,7 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
             j.key("path");
             j.string(e.path);
             j.raw(",");
-            j.key("attributes");
-            j.raw("{");
-            for (std::size_t i = 0; i < e.attributes.size(); ++i) {
-                if (i) j.raw(",");
-                j.key(e.attributes[i].first);
-                j.string(e.attributes[i].second);
-            }
-            j.raw("}");
+            j.string_map("attributes", e.attributes);
             if (!e.text.empty()) {
                 j.raw(",");
                 j.key("text");
@@ -277,14 +281,8 @@ std::uint64_t dump_evidence_json(const std::filesystem::path& file, std::ostream
             j.key("channel");
             j.string(e.channel);
             j.raw(",");
-            j.key("data");
-            j.raw("{");
-            for (std::size_t i = 0; i < e.data.size(); ++i) {
-                if (i) j.raw(",");
-                j.key(e.data[i].first);
-                j.string(e.data[i].second);
-            }
-            j.raw("}}");
+            j.string_map("data", e.data);
+            j.raw("}");
             j.flush(out);
         }
         return errors;
