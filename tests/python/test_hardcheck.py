@@ -69,6 +69,26 @@ class Results(unittest.TestCase):
         self.assertEqual((r.evidence[0].line, r.evidence[0].default_assumed), (3, True))
         self.assertIn("Not met:", r.message)
 
+    def test_profile_waiver_turns_the_failure_into_waived(self):
+        with hardcheck.Profile.load("tests/data/profiles/waive-exch02.yaml") as profile, \
+                hardcheck.Baseline.load(TEST_BASELINE) as b, hardcheck.Bundle.load("examples/bundles/exch02", b) as bundle:
+            [r] = list(hardcheck.run(b, bundle, profile=profile))
+            [plain] = list(hardcheck.run(b, bundle))
+        self.assertEqual((r.check_id, r.status, r.waiver_state), ("TLS-02", hardcheck.Status.WAIVED, "applied"))
+        self.assertEqual((r.waiver_owner, r.waiver_expires), ("jane.doe@contoso.example", "2099-03-31"))
+        self.assertEqual(r.waiver_reason, "Legacy scanner needs TLS 1.0 until its March 2099 replacement.")
+        self.assertEqual((plain.status, plain.waiver_state, plain.waiver_owner), (hardcheck.Status.FAIL, "none", ""))
+
+    def test_bad_profile_raises_input_error_with_location(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "p.yaml")
+            with open(path, "w") as f:
+                f.write("profile: p\ncolour: red\n")
+            with self.assertRaises(hardcheck.InputError) as caught:
+                hardcheck.Profile.load(path)
+        self.assertEqual((caught.exception.file, caught.exception.line, caught.exception.column), (path, 2, 1))
+        self.assertIn("unknown key 'colour' in the profile", str(caught.exception))
+
     def test_results_are_frozen_dataclasses(self):
         [r] = audit("examples/bundles/exch02")
         self.assertTrue(dataclasses.is_dataclass(r))

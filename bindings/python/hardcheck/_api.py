@@ -99,6 +99,12 @@ class Result:
     message: str
     default_assumed: bool
     evidence: Tuple[Evidence, ...]
+    # The waiver naming this check and host, from the run's profile: "none",
+    # "applied", "unused" or "expired"; reason, owner and expiry "" without one.
+    waiver_state: str = "none"
+    waiver_reason: str = ""
+    waiver_owner: str = ""
+    waiver_expires: str = ""
 
 
 class _Handle:
@@ -179,6 +185,22 @@ class Baseline(_Handle):
         return f"<hardcheck.Baseline {self.id} {self.version}>" if self._handle else "<hardcheck.Baseline closed>"
 
 
+class Profile(_Handle):
+    """Tailoring: check selection, severities, parameters and waivers (a profile
+    YAML file); may be shared by runs."""
+
+    _free = lib.hc_profile_free
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Profile":
+        handle = ctypes.c_void_p()
+        _check(lib.hc_profile_load(ctypes.byref(handle), _path(path)))
+        return cls(handle)
+
+    def __repr__(self) -> str:
+        return "<hardcheck.Profile>" if self._handle else "<hardcheck.Profile closed>"
+
+
 class Bundle(_Handle):
     """The evidence of one host (a bundle directory)."""
 
@@ -226,7 +248,8 @@ class Run(_Handle):
                                          bool(e.default_assumed)))
             yield Result(_text(r.host), _text(r.check_id), _text(r.title), _text(r.severity), Status(r.status),
                          _text(r.observed), _text(r.expected), _text(r.message), bool(r.default_assumed),
-                         tuple(evidence))
+                         tuple(evidence), _text(r.waiver_state), _text(r.waiver_reason), _text(r.waiver_owner),
+                         _text(r.waiver_expires))
 
     def __iter__(self) -> Iterator[Result]:
         return iter(self.results)
@@ -263,14 +286,18 @@ class Run(_Handle):
         _check(lib.hc_report_write_file(self._ptr, format.encode(), _path(path), ctypes.byref(opts)))
 
 
-def run(baseline: Baseline, bundle: Bundle, checks: Optional[Sequence[str]] = None) -> Run:
-    """Evaluates `baseline` against `bundle`; `checks` restricts it to those ids."""
+def run(baseline: Baseline, bundle: Bundle, checks: Optional[Sequence[str]] = None,
+        profile: Optional[Profile] = None) -> Run:
+    """Evaluates `baseline` against `bundle`; `checks` restricts it to those ids,
+    `profile` tailors it (selection, severities, parameters, waivers)."""
     opts = _native.RunOptions()
     _check(lib.hc_run_options_init(ctypes.byref(opts), _native.RUN_OPTIONS_VERSION))
     if checks is not None:
         ids = (ctypes.c_char_p * len(checks))(*[c.encode("utf-8") for c in checks])
         opts.check_ids = ids
         opts.check_id_count = len(checks)
+    if profile is not None:
+        opts.profile = profile._ptr
     handle = ctypes.c_void_p()
     _check(lib.hc_run_evaluate(ctypes.byref(handle), baseline._ptr, bundle._ptr, ctypes.byref(opts)))
     return Run(handle)

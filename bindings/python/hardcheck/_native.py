@@ -70,6 +70,7 @@ class RunOptions(ctypes.Structure):
         ("version", ctypes.c_uint),
         ("check_ids", ctypes.POINTER(ctypes.c_char_p)),
         ("check_id_count", ctypes.c_size_t),
+        ("profile", ctypes.c_void_p),  # since version 2
     ]
 
 
@@ -88,6 +89,10 @@ class ResultView(ctypes.Structure):
         ("evidence_count", ctypes.c_size_t),
         ("evidence_file", ctypes.c_char_p),
         ("evidence_line", ctypes.c_uint),
+        ("waiver_state", ctypes.c_char_p),
+        ("waiver_reason", ctypes.c_char_p),
+        ("waiver_owner", ctypes.c_char_p),
+        ("waiver_expires", ctypes.c_char_p),
     ]
 
 
@@ -110,7 +115,7 @@ class ReportOptions(ctypes.Structure):
     ]
 
 
-RUN_OPTIONS_VERSION = 1
+RUN_OPTIONS_VERSION = 2
 REPORT_OPTIONS_VERSION = 1
 
 lib = _load()
@@ -130,6 +135,8 @@ _PROTOTYPES = {
     "hc_baseline_load_buffer": (_int, [_P(_handle), _str, _size, _str]),
     "hc_baseline_info_get": (_int, [_P(_P(BaselineInfo)), _handle]),
     "hc_baseline_free": (None, [_handle]),
+    "hc_profile_load": (_int, [_P(_handle), _str]),
+    "hc_profile_free": (None, [_handle]),
     "hc_bundle_load": (_int, [_P(_handle), _str, _handle]),
     "hc_bundle_host": (_int, [_P(_str), _handle]),
     "hc_bundle_free": (None, [_handle]),
