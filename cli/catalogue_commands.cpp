@@ -79,6 +79,9 @@ int explain(const std::string& check_id, const std::vector<std::string>& ids) {
         if (!c->rationale.empty()) std::cout << "\nWhy:\n  " << trimmed(c->rationale) << "\n";
         if (!c->expected_text.empty()) std::cout << "\nPasses when:\n  " << c->expected_text << "\n";
         if (c->manual) std::cout << "\nManual: no export can decide this check.\n";
+        if (c->manual_when)
+            std::cout << "\nManual when not passed and " << c->manual_when_text << ":\n  "
+                      << trimmed(c->manual_guidance) << "\n";
         if (!c->remediation.empty()) std::cout << "\nHow to fix:\n  " << trimmed(c->remediation) << "\n";
         if (!c->references.empty()) {
             std::cout << "\nReferences:\n";

@@ -34,8 +34,15 @@ BOOST_AUTO_TEST_CASE(wsus01_fails_on_the_ws2025_october_20_look_alike_build) {
     BOOST_TEST(r.observed.find("6901") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(wsus01_fails_on_ws2012r2_where_no_fixed_ubr_is_known) {
-    BOOST_TEST(to_string(wsus01("fail-ws2012r2").status) == "fail");
+// CHECKS.md WSUS-01 decision order (3): no fixed UBR is confirmed for 2012 R2, so a
+// person looks for the KB; neither a pass nor an accusation.
+BOOST_AUTO_TEST_CASE(wsus01_is_manual_on_ws2012r2_where_no_fixed_ubr_is_known) {
+    const Result r = wsus01("manual-ws2012r2");
+    BOOST_TEST(to_string(r.status) == "manual");
+    BOOST_TEST(r.message.starts_with("No fixed build is confirmed for Windows Server 2012 and 2012 R2"));
+    BOOST_TEST(r.message.find("KB5070886 (2012 R2)") != std::string::npos);
+    BOOST_TEST(evidence(r, "\\CurrentVersion\\CurrentBuild)").observed == "9600");
+    BOOST_TEST(at(evidence(r, "\\CurrentVersion\\CurrentBuild)")) == "export.reg:13");
 }
 
 BOOST_AUTO_TEST_CASE(wsus01_does_not_apply_without_the_wsus_setup_key) {

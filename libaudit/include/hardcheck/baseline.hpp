@@ -47,6 +47,12 @@ struct HARDCHECK_API Check {
     SourceLocation where;  // the check's `id:` line
     std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
     std::shared_ptr<const detail::Condition> test;          // null only for manual checks
+    // When the test does not pass (fail or not_collected) and this holds on
+    // collected evidence, the result is `manual` with `manual_guidance`: hosts the
+    // export cannot decide, where a person must look (e.g. no known fixed build).
+    std::shared_ptr<const detail::Condition> manual_when;
+    std::string manual_guidance;
+    std::string manual_when_text;  // manual_when rendered for people
     std::string expected_text;  // the test rendered for people ("... equals 0 and ...")
 };
 

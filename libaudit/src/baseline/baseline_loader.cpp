@@ -76,7 +76,7 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
     if (!y.expect_map(node, "a check")) return;
     y.reject_unknown_keys(node,
                           {"id", "title", "severity", "rationale", "remediation", "references", "tags",
-                           "applies_when", "test", "parameters", "manual"},
+                           "applies_when", "test", "parameters", "manual", "manual_when"},
                           "a check");
     Check check;
     check.baseline_id = baseline_id;
@@ -119,6 +119,15 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
         if (check.test) check.expected_text = detail::render(*check.test);
     } else if (!check.manual)
         y.error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
+    if (const auto when = node["manual_when"]; when && y.expect_map(when, "'manual_when'")) {
+        y.reject_unknown_keys(when, {"test", "guidance"}, "'manual_when'");
+        check.manual_guidance = y.string_field(when, "guidance", true, "'manual_when'");
+        if (const auto test = when["test"]) {
+            check.manual_when = conditions.parse(test, "'manual_when' 'test'");
+            if (check.manual_when) check.manual_when_text = detail::render(*check.manual_when);
+        } else
+            y.error(when, "'manual_when' is missing required field 'test'");
+    }
     baseline.checks.push_back(std::move(check));
 }
 

@@ -90,6 +90,25 @@ detail::ParameterMap parameters_for(const Check& check, const Profile* profile) 
     return out;
 }
 
+// A test that did not pass on a host the export cannot decide (manual_when true on
+// collected evidence) becomes `manual`: "fail" would accuse a host that may be
+// fine, "not_collected" would ask for evidence no export has.  Its evidence joins
+// the result's, so the reader sees why.
+void hand_over_to_a_person(const Check& check, const Context& ctx, Result& r) {
+    Walk when;
+    const Truth t = walk_condition(*check.manual_when, ctx, when);
+    if (t != Truth::yes || when.not_collected || when.error || when.absent_no_default) return;
+    for (auto& e : when.evidence) {
+        const bool known = std::any_of(r.evidence.begin(), r.evidence.end(), [&](const EvidenceRef& have) {
+            return have.locator == e.locator && have.where == e.where;
+        });
+        if (!known) r.evidence.push_back(std::move(e));
+    }
+    r.observed = join_observed(r.evidence);
+    r.status = Status::manual;
+    r.message = fmt::format("{} Not decided from the export: {}", check.manual_guidance, r.message);
+}
+
 Result evaluate_check(const Check& check, const HostEvidence& host, const Profile* profile) {
     Result r;
     r.host = host.host;
@@ -160,6 +179,8 @@ Result evaluate_check(const Check& check, const HostEvidence& host, const Profil
         r.status = Status::pass;
         r.message = fmt::format("Found {}.", r.observed);
     }
+    if ((r.status == Status::fail || r.status == Status::not_collected) && check.manual_when)
+        hand_over_to_a_person(check, ctx, r);
     return r;
 }
 
