@@ -63,4 +63,8 @@ if "$hc" --help | grep -q "^  merge "; then
   contains shard_merge_fleet "$tmp/out" "EXC differs from EXA"
 fi
 
+# KRB-02's export in the collection script: the cmdlet, this server, the ASA switch.
+expect collect_krb02 0 "$hc" collect-script -b exchange-auth-objects
+contains collect_krb02_cmdlet "$tmp/out" "-Cmdlet 'Get-ClientAccessService' -Arguments @{Identity = \$env:COMPUTERNAME; IncludeAlternateServiceAccountCredentialStatus = \$true}"
+
 finish fleet-checks
