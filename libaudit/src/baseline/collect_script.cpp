@@ -283,7 +283,8 @@ $OutputDirectory = (Resolve-Path -LiteralPath $OutputDirectory).ProviderPath
 
 // host.yaml: host name, collection time, roles.  internet_facing is for people to add.
 constexpr std::string_view kManifest = R"PS(
-# host.yaml.  internet_facing and similar facts only people know: add them by hand.
+# host.yaml.  internet_facing, load_balanced and namespace (KRB-02) and similar facts
+# only people know: add them by hand.
 $roles = @()
 if (Get-Command -Name 'Get-ExchangeServer' -ErrorAction SilentlyContinue) {
     try {
