@@ -33,6 +33,10 @@ struct HARDCHECK_API ParameterValue {
     SourceLocation where;
 };
 
+// Host checks judge each host alone.  Fleet checks compare hosts of one run and
+// give one result for the run (docs/baseline-language.md, "Fleet checks").
+enum class CheckScope { host, fleet };
+
 struct HARDCHECK_API Check {
     std::string id;
     std::string title;
@@ -54,6 +58,12 @@ struct HARDCHECK_API Check {
     std::string manual_guidance;
     std::string manual_when_text;  // manual_when rendered for people
     std::string expected_text;  // the test rendered for people ("... equals 0 and ...")
+    // Fleet checks: `applies_when` picks the hosts compared, `test` (optional) must
+    // hold on each of them, and every read below must give the same effective value
+    // on all of them (within each group of equal `group_by` fact, when set).
+    CheckScope scope = CheckScope::host;
+    std::vector<std::shared_ptr<const detail::Condition>> same_on_all_hosts;  // leaves without operator
+    std::string group_by;  // a fact name; empty: one group
 };
 
 class HARDCHECK_API CompiledBaseline {

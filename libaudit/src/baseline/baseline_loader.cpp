@@ -49,6 +49,7 @@ private:
     void load_include(const YAML::Node& item, YamlContext& y, CompiledBaseline& baseline);
     void parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id, CompiledBaseline& baseline);
     void parse_parameters(const YAML::Node& node, YamlContext& y, Check& check);
+    void parse_fleet(const YAML::Node& node, YamlContext& y, detail::ConditionParser& conditions, Check& check);
 
     Limits limits_;
     std::vector<Diagnostic> errors_;
@@ -71,12 +72,50 @@ void Loader::parse_parameters(const YAML::Node& node, YamlContext& y, Check& che
     }
 }
 
+// `scope: fleet` with its `same_on_all_hosts` reads and optional `group_by` fact.
+void Loader::parse_fleet(const YAML::Node& node, YamlContext& y, detail::ConditionParser& conditions, Check& check) {
+    const auto scope = node["scope"];
+    const auto reads = node["same_on_all_hosts"];
+    const auto group = node["group_by"];
+    if (scope) {
+        if (scope.IsScalar() && (scope.Scalar() == "host" || scope.Scalar() == "fleet"))
+            check.scope = scope.Scalar() == "fleet" ? CheckScope::fleet : CheckScope::host;
+        else
+            y.error(scope, "'scope' is 'host' (the default) or 'fleet'");
+    }
+    if (check.scope != CheckScope::fleet) {
+        for (const auto& fleet_only : {reads, group})
+            if (fleet_only) y.error(fleet_only, "'same_on_all_hosts' and 'group_by' need 'scope: fleet'");
+        return;
+    }
+    if (check.manual) y.error(node["manual"], "a fleet check cannot be manual");
+    if (!reads || !reads.IsSequence() || reads.size() == 0) {
+        y.error(reads ? reads : node, "a fleet check needs 'same_on_all_hosts', a non-empty list of values to compare");
+    } else {
+        for (const auto& item : reads) {
+            auto read = conditions.parse(item, "an item of 'same_on_all_hosts'", detail::Scope::fleet_read);
+            if (read && read->kind != detail::Condition::Kind::leaf) {
+                y.error(item, "an item of 'same_on_all_hosts' is one registry or object value, not all/any/not");
+                continue;
+            }
+            if (read) check.same_on_all_hosts.push_back(std::move(read));
+        }
+    }
+    if (group) {
+        if (group.IsScalar() && valid_check_id(group.Scalar()))
+            check.group_by = group.Scalar();
+        else
+            y.error(group, "'group_by' is a fact name such as namespace");
+    }
+}
+
 void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id,
                          CompiledBaseline& baseline) {
     if (!y.expect_map(node, "a check")) return;
     y.reject_unknown_keys(node,
                           {"id", "title", "severity", "rationale", "remediation", "references", "tags",
-                           "applies_when", "test", "parameters", "manual", "manual_when"},
+                           "applies_when", "test", "parameters", "manual", "manual_when", "scope", "same_on_all_hosts",
+                           "group_by"},
                           "a check");
     Check check;
     check.baseline_id = baseline_id;
@@ -114,11 +153,13 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
     if (const auto params = node["parameters"]) parse_parameters(params, y, check);
     ConditionParser conditions(y, needs_, check.parameters);
     if (const auto applies = node["applies_when"]) check.applies_when = conditions.parse(applies, "'applies_when'");
+    parse_fleet(node, y, conditions, check);
     if (const auto test = node["test"]) {
         check.test = conditions.parse(test, "'test'");
         if (check.test) check.expected_text = detail::render(*check.test);
-    } else if (!check.manual)
+    } else if (!check.manual && check.scope != CheckScope::fleet)
         y.error(node, fmt::format("check '{}' needs a 'test' (or 'manual: true')", check.id));
+    if (check.scope == CheckScope::fleet) check.expected_text = detail::render_fleet(check);
     if (const auto when = node["manual_when"]; when && y.expect_map(when, "'manual_when'")) {
         y.reject_unknown_keys(when, {"test", "guidance"}, "'manual_when'");
         check.manual_guidance = y.string_field(when, "guidance", true, "'manual_when'");

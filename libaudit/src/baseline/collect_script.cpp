@@ -68,21 +68,26 @@ struct CmdletArguments {
     std::string_view cmdlet;
     std::string_view arguments;
 };
-constexpr std::array<CmdletArguments, 2> kArguments{{
+// Get-ClientAccessService needs the switch for KRB-02's alternate service account
+// credentials (https://learn.microsoft.com/powershell/module/exchange/get-clientaccessservice).
+constexpr std::array<CmdletArguments, 3> kArguments{{
     {"Get-User", "ResultSize = 'Unlimited'"},
     {"Get-RoleGroupMember", "Identity = 'Organization Management'"},
+    {"Get-ClientAccessService", "Identity = $env:COMPUTERNAME; IncludeAlternateServiceAccountCredentialStatus = $true"},
 }};
 
 // Type names whose cmdlet is not Get-<type>.  Virtual directory objects are
 // AD<Name>VirtualDirectory, returned by Get-<Name>VirtualDirectory; the RPC over
 // HTTP one by Get-OutlookAnywhere
-// (https://learn.microsoft.com/powershell/module/exchange/get-outlookanywhere).
+// (https://learn.microsoft.com/powershell/module/exchange/get-outlookanywhere); the
+// ClientAccessServer objects by Get-ClientAccessService since Exchange 2016.
 struct TypeCmdlet {
     std::string_view type;
     std::string_view cmdlet;
 };
-constexpr std::array<TypeCmdlet, 1> kTypeCmdlets{{
+constexpr std::array<TypeCmdlet, 2> kTypeCmdlets{{
     {"ADRpcHttpVirtualDirectory", "Get-OutlookAnywhere"},
+    {"ClientAccessServer", "Get-ClientAccessService"},
 }};
 
 // Cmdlets of Windows itself; any other Get- cmdlet a baseline names is taken to be
@@ -278,7 +283,8 @@ $OutputDirectory = (Resolve-Path -LiteralPath $OutputDirectory).ProviderPath
 
 // host.yaml: host name, collection time, roles.  internet_facing is for people to add.
 constexpr std::string_view kManifest = R"PS(
-# host.yaml.  internet_facing and similar facts only people know: add them by hand.
+# host.yaml.  internet_facing, load_balanced and namespace (KRB-02) and similar facts
+# only people know: add them by hand.
 $roles = @()
 if (Get-Command -Name 'Get-ExchangeServer' -ErrorAction SilentlyContinue) {
     try {

@@ -134,4 +134,21 @@ std::string render(const Condition& c, const ParamRenderer& params) {
     return {};
 }
 
+std::string render_read(const Leaf& leaf) {
+    // Every item of an object read is compared: its quantifier means nothing here.
+    if (const auto* o = std::get_if<ObjectSource>(&leaf.source))
+        return fmt::format("{}{}{}{}", o->type, render_where(o->where), o->path_text.empty() ? "" : ".", o->path_text);
+    return render_source(leaf.source);
+}
+
+std::string render_fleet(const Check& check) {
+    std::string out = check.test ? fmt::format("{}, and on every host compared ", render(*check.test)) : "on every host compared ";
+    out += check.group_by.empty() ? "the same" : fmt::format("(per {}) the same", check.group_by);
+    for (std::size_t i = 0; i < check.same_on_all_hosts.size(); ++i) {
+        const auto& read = *check.same_on_all_hosts[i];
+        out += fmt::format("{}{}{}", i ? ", " : ": ", render_read(read.leaf), read.leaf.compare_nonzero ? " (zero or not)" : "");
+    }
+    return out;
+}
+
 }  // namespace hardcheck::detail

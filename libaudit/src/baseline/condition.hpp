@@ -12,6 +12,7 @@
 
 #include <re2/re2.h>
 
+#include "hardcheck/baseline.hpp"
 #include "hardcheck/diagnostics.hpp"
 
 namespace hardcheck::detail {
@@ -138,7 +139,8 @@ using Source = std::variant<RegistrySource, RegistryKeySource, ObjectSource, Pro
 
 struct Leaf {
     Source source;
-    bool has_op = true;  // false only for a `count` without operator
+    bool has_op = true;  // false only for a `count` without operator and for fleet reads
+    bool compare_nonzero = false;  // fleet reads: compare "zero or not" (Schannel's reading)
     Op op = Op::exists;
     std::vector<Scalar> operands;
     std::string param;  // operands come from this parameter ({param: NAME})
@@ -160,5 +162,9 @@ using ParamRenderer = std::function<std::string(const std::string& name)>;
 // "HKLM\...\Server\Enabled equals 0", "a and (b or c)", for the expected column.
 std::string render(const Condition&, const ParamRenderer& params = {});
 std::string render_source(const Source&);
+// A fleet read (`same_on_all_hosts` item) for people: its source without quantifier.
+std::string render_read(const Leaf&);
+// "on every host compared the same: A, B, ..." for a fleet check.
+std::string render_fleet(const Check&);
 
 }  // namespace hardcheck::detail

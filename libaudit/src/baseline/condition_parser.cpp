@@ -410,6 +410,7 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
     std::optional<Op> op;
     YAML::Node op_node;
     const char* expected = scope == Scope::top            ? "registry, registry_key, object, xml, events, fact"
+                           : scope == Scope::fleet_read   ? "registry, object"
                            : scope == Scope::object_where ? "property"
                                                           : "field";
     auto take_source = [&](const YAML::Node& key) {
@@ -423,7 +424,8 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
     for (const auto& kv : node) {
         const std::string key = kv.first.as<std::string>("");
         const bool top = scope == Scope::top;
-        if (top && key == "registry") {
+        const bool read = scope == Scope::fleet_read;
+        if ((top || read) && key == "registry") {
             if (!take_source(kv.first)) continue;
             RegistrySource s;
             source_ok = registry_source(kv.second, s);
@@ -433,7 +435,7 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
             RegistryKeySource s;
             source_ok = registry_key_source(kv.second, s);
             c.leaf.source = std::move(s);
-        } else if (top && key == "object") {
+        } else if ((top || read) && key == "object") {
             if (!take_source(kv.first)) continue;
             ObjectSource s;
             source_ok = object_source(kv.second, s);
@@ -471,6 +473,13 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
                 source_ok = false;
             }
             c.leaf.source = FieldSource{kv.second.IsScalar() ? kv.second.Scalar() : std::string()};
+        } else if (read && key == "compare") {
+            if (kv.second.IsScalar() && (kv.second.Scalar() == "value" || kv.second.Scalar() == "nonzero"))
+                c.leaf.compare_nonzero = kv.second.Scalar() == "nonzero";
+            else
+                y_.error(kv.second, "'compare' is 'value' (the default) or 'nonzero'");
+        } else if (read && parse_op(key)) {
+            y_.error(kv.first, fmt::format("a value compared across hosts takes no operator ('{}')", key));
         } else if (auto parsed = parse_op(key)) {
             if (op) y_.error(kv.first, fmt::format("a condition has one operator; found '{}' and '{}'", op_name(*op), key));
             op = parsed;
@@ -488,6 +497,15 @@ bool ConditionParser::parse_leaf(const YAML::Node& node, std::string_view what, 
     if (const auto* o = std::get_if<ObjectSource>(&c.leaf.source)) q = &o->quantified;
     if (const auto* e = std::get_if<EventsSource>(&c.leaf.source)) q = &e->quantified;
     if (const auto* x = std::get_if<XmlSource>(&c.leaf.source)) q = &x->quantified;
+    if (scope == Scope::fleet_read) {
+        const auto* object = std::get_if<ObjectSource>(&c.leaf.source);
+        if (object && object->quantified.quantifier == Quantifier::count) {
+            y_.error(node, "a value compared across hosts cannot be a 'count'");
+            return false;
+        }
+        c.leaf.has_op = false;
+        return source_ok;
+    }
     if (!op) {
         // `count` may count the selected items themselves.
         if (q && q->quantifier == Quantifier::count) {

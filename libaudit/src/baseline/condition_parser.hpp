@@ -17,7 +17,8 @@ namespace hardcheck::detail {
 
 // Which leaves a condition may hold: evidence sources at the top, the filtered
 // object's properties or the filtered event's fields inside a `where`.
-enum class Scope { top, object_where, events_where };
+// A fleet read (`same_on_all_hosts`) is a registry or object source without operator.
+enum class Scope { top, object_where, events_where, fleet_read };
 
 class ConditionParser {
 public:

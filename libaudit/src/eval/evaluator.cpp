@@ -48,8 +48,12 @@ detail::ParamRenderer parameter_renderer(const detail::ParameterMap& parameters)
     };
 }
 
+}  // namespace
+
+namespace detail {
+
 // `negated`: an odd number of `not` lies above c, so a true leaf is what is unmet.
-Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated = false) {
+Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated) {
     switch (c.kind) {
         case Condition::Kind::leaf: {
             const Truth t = std::visit(LeafDispatch{c.leaf, ctx, walk}, c.leaf.source);
@@ -71,15 +75,6 @@ Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool ne
     return Truth::error;
 }
 
-std::string join_observed(const std::vector<EvidenceRef>& evidence) {
-    std::string out;
-    for (const auto& e : evidence) {
-        if (!out.empty()) out += "; ";
-        out += fmt::format("{} = {}", e.locator, e.observed);
-    }
-    return out;
-}
-
 detail::ParameterMap parameters_for(const Check& check, const Profile* profile) {
     detail::ParameterMap out;
     for (const auto& [name, value] : check.parameters) {
@@ -89,6 +84,23 @@ detail::ParameterMap parameters_for(const Check& check, const Profile* profile) 
     }
     return out;
 }
+
+std::string join_observed(const std::vector<EvidenceRef>& evidence) {
+    std::string out;
+    for (const auto& e : evidence) {
+        if (!out.empty()) out += "; ";
+        out += fmt::format("{} = {}", e.locator, e.observed);
+    }
+    return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::join_observed;
+using detail::parameters_for;
+using detail::walk_condition;
 
 // A test that did not pass on a host the export cannot decide (manual_when true on
 // collected evidence) becomes `manual`: "fail" would accuse a host that may be
@@ -210,6 +222,7 @@ std::vector<Result> evaluate(const CompiledBaseline& baseline, const HostEvidenc
     results.reserve(baseline.checks.size());
     for (const auto& check : baseline.checks) {
         if (profile && !profile->selects(check)) continue;
+        if (check.scope == CheckScope::fleet) continue;  // judged over several hosts by audit_hosts
         Result r = evaluate_check(check, host, profile);
         if (profile) {
             if (auto it = profile->severity.find(check.id); it != profile->severity.end()) r.severity = it->second;

@@ -229,26 +229,25 @@ bool decided_despite_lost_objects(Quantifier q, Truth t) {
 
 }  // namespace
 
-Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Context& ctx, Walk& walk) {
-    const std::string locator = render_source(source);
+ObjectItems object_items(const ObjectSource& source, const Context& ctx) {
+    ObjectItems out;
     const ObjectCollection* collection = ctx.host.find_objects(source.type);
     if (!collection) {
-        walk.not_collected = true;
-        walk.problem(fmt::format("no export of {} objects is in the bundle", source.type));
-        walk.evidence.push_back({{}, locator, "not collected", false});
-        return Truth::unknown;
+        out.state = ObjectItems::State::not_collected;
+        out.problem = fmt::format("no export of {} objects is in the bundle", source.type);
+        return out;
     }
-    std::vector<Item> items;
+    out.collection = collection;
     std::string filter_problem;
     for (std::size_t i = 0; i < collection->objects.size(); ++i) {
         const PsObject& o = *collection->objects[i];
         if (source.where) {
             const Truth t = filter(*source.where, o, ctx, filter_problem);
             if (t == Truth::error) {
-                walk.error = true;
-                walk.problem(fmt::format("the 'where' filter cannot be applied to {}: {}", identity(o, i), filter_problem));
-                walk.evidence.push_back({o.where, locator, "unreadable", false});
-                return Truth::error;
+                out.state = ObjectItems::State::error;
+                out.problem = fmt::format("the 'where' filter cannot be applied to {}: {}", identity(o, i), filter_problem);
+                out.where = o.where;
+                return out;
             }
             if (t != Truth::yes) continue;
         }
@@ -257,8 +256,29 @@ Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Contex
             for (auto& item : more)
                 if (item.state == Item::State::absent)
                     item.display += fmt::format(" (default {} assumed)", source.default_value->text);
-        items.insert(items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        out.items.insert(out.items.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
     }
+    if (!collection->files.empty()) out.where.file = collection->files.front();
+    return out;
+}
+
+Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Context& ctx, Walk& walk) {
+    const std::string locator = render_source(source);
+    ObjectItems selected = object_items(source, ctx);
+    if (selected.state == ObjectItems::State::not_collected) {
+        walk.not_collected = true;
+        walk.problem(selected.problem);
+        walk.evidence.push_back({{}, locator, "not collected", false});
+        return Truth::unknown;
+    }
+    if (selected.state == ObjectItems::State::error) {
+        walk.error = true;
+        walk.problem(selected.problem);
+        walk.evidence.push_back({selected.where, locator, "unreadable", false});
+        return Truth::error;
+    }
+    const ObjectCollection* collection = selected.collection;
+    std::vector<Item>& items = selected.items;
     const auto operands = leaf_operands(leaf, ctx);
     const ItemRules rules{&source.default_value, &source.null_as, false};
     std::vector<Truth> answers;
@@ -277,9 +297,7 @@ Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Contex
                                  collection->problems.front().str()));
         outcome.truth = Truth::error;
     }
-    SourceLocation fallback;
-    if (!collection->files.empty()) fallback.file = collection->files.front();
-    record_items(locator, items, outcome, fallback, walk);
+    record_items(locator, items, outcome, selected.where, walk);
     return outcome.truth;
 }
 

@@ -82,12 +82,31 @@ void record_items(const std::string& locator, const std::vector<Item>& items, co
 
 Observed observe_text(std::string text);  // a string that may read as a number
 
+// What an object source selects on one host (where filter and property path
+// applied), before any operator: shared by object leaves and fleet reads.
+struct ObjectItems {
+    enum class State { ok, not_collected, error };
+    State state = State::ok;
+    std::vector<Item> items;
+    const ObjectCollection* collection = nullptr;
+    std::string problem;
+    SourceLocation where;  // the export file, or the object the filter could not read
+};
+ObjectItems object_items(const ObjectSource& source, const Context& ctx);
+
 Truth evaluate_registry(const Leaf& leaf, const RegistrySource& reg, const Context& ctx, Walk& walk);
 Truth evaluate_registry_key(const Leaf& leaf, const RegistryKeySource& key, const Context& ctx, Walk& walk);
 Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Context& ctx, Walk& walk);
 Truth evaluate_xml(const Leaf& leaf, const XmlSource& source, const Context& ctx, Walk& walk);
 Truth evaluate_events(const Leaf& leaf, const EventsSource& source, const Context& ctx, Walk& walk);
 Truth evaluate_fact(const Leaf& leaf, const FactSource& source, const Context& ctx, Walk& walk);
+
+// Walks a condition tree over one host; `negated` is for the recursion.
+Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated = false);
+// The parameter values in force for a check under a profile (null: defaults).
+ParameterMap parameters_for(const Check& check, const Profile* profile);
+// "locator = observed; ..." for a result's observed column.
+std::string join_observed(const std::vector<EvidenceRef>& evidence);
 
 // Three-valued logic over children, shared by tests and filters.
 Truth combine_all(const std::vector<Truth>& children);
