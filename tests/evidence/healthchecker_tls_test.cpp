@@ -221,6 +221,20 @@ BOOST_AUTO_TEST_CASE(a_reg_export_of_the_same_key_wins) {
     BOOST_TEST(at(client.value->where) == "a-tls.xml:10");
 }
 
+BOOST_AUTO_TEST_CASE(a_real_get_tlsciphersuite_export_wins_over_the_objects_list) {
+    Bundle b;
+    fs::copy_file(corpus_file(), b.dir / "GetAllTlsSettings.xml");
+    b.write("suites.xml",
+            "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\">\n"
+            "<Obj RefId=\"0\"><TN RefId=\"0\"><T>Microsoft.WindowsAuthenticationProtocols.Commands.TlsCipherSuite</T>"
+            "</TN><Props><S N=\"Name\">TLS_AES_256_GCM_SHA384</S></Props></Obj>\n</Objs>\n");
+    const HostEvidence host = load_host(b.dir);
+    const ObjectCollection* suites = host.find_objects("Get-TlsCipherSuite");
+    BOOST_REQUIRE(suites != nullptr);
+    BOOST_REQUIRE(suites->objects.size() == 1u);
+    BOOST_TEST(at(suites->objects.front()->where) == "suites.xml:2");
+}
+
 BOOST_AUTO_TEST_CASE(mapped_keys_follow_the_current_control_set_of_a_hive_export) {
     Bundle b;
     b.write("a-tls.xml", tls_object("1.0", kGoodMembers));
