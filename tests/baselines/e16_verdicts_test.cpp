@@ -112,9 +112,10 @@ BOOST_AUTO_TEST_CASE(smb03_is_not_collected_only_for_the_client_half) {
     BOOST_TEST(server.observed == "MSFT_SmbServerConfiguration: RequireSecuritySignature = true");
     BOOST_TEST(at(server) == "GetSmbServerConfiguration.xml:43");
     BOOST_TEST(evidence(r, "LanmanWorkstation\\Parameters\\RequireSecuritySignature").observed == "not collected");
+    BOOST_TEST(evidence(r, "Get-SmbClientConfiguration.RequireSecuritySignature (all)").observed == "not collected");
     BOOST_TEST(r.message ==
-               "Evidence missing from the bundle: HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanWorkstation\\"
-               "Parameters\\RequireSecuritySignature is outside every exported registry subtree.");
+               "Evidence missing from the bundle: no alternative of first_collected was collected (no export of "
+               "Get-SmbClientConfiguration objects is in the bundle).");
 }
 
 // The TLS and .NET rows come from HealthChecker's TLS settings object

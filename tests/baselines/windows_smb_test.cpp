@@ -77,10 +77,21 @@ BOOST_AUTO_TEST_CASE(smb01_reads_the_server_configuration_before_the_registry) {
 
 BOOST_AUTO_TEST_CASE(smb03_server_half_reads_the_server_configuration_before_the_registry) {
     const Result r = run_check("windows-smb", "SMB-03", hardcheck::test::check_bundle("SMB-01", "cmdlet-over-registry"));
-    BOOST_TEST(to_string(r.status) == "not_collected");  // no LanmanWorkstation export
-    BOOST_REQUIRE(r.evidence.size() == 2u);
+    BOOST_TEST(to_string(r.status) == "not_collected");  // no client export of either kind
+    BOOST_REQUIRE(r.evidence.size() == 3u);
     BOOST_TEST(r.evidence[0].observed == "MSFT_SmbServerConfiguration: RequireSecuritySignature = true");
     BOOST_TEST(at(r.evidence[0]) == "GetSmbServerConfiguration.xml:12");
+}
+
+// The client half likewise: Get-SmbClientConfiguration says signing is not required,
+// the registry that it is; the cmdlet decides.
+BOOST_AUTO_TEST_CASE(smb03_client_half_reads_the_client_configuration_before_the_registry) {
+    const Result r = smb("SMB-03", "client-cmdlet");
+    BOOST_TEST(to_string(r.status) == "fail");
+    const auto& client = evidence(r, "Get-SmbClientConfiguration.RequireSecuritySignature (all)");
+    BOOST_TEST(client.observed == "MSFT_SmbClientConfiguration: RequireSecuritySignature = false");
+    BOOST_TEST(at(client) == "GetSmbClientConfiguration.xml:12");
+    BOOST_TEST(evidence(r, "LanmanServer\\Parameters\\RequireSecuritySignature").observed == "REG_DWORD 1 (0x1)");
 }
 
 // Without the cmdlet export the registry decides; both missing is not collected.
