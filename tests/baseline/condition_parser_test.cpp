@@ -109,6 +109,23 @@ BOOST_AUTO_TEST_CASE(property_leaf_is_only_allowed_inside_where) {
                "object, xml, events, fact or an operator)");
 }
 
+BOOST_AUTO_TEST_CASE(first_collected_parses_and_needs_a_non_empty_list) {
+    BOOST_TEST(test_errors("    test: {first_collected: [{fact: host, exists: true}, "
+                           "{registry: {key: 'HKLM\\S', value: V}, equals: 1}]}\n")
+                   .empty());
+    BOOST_TEST(test_errors("    test: {first_collected: []}\n").at(0) ==
+               "b.yaml:8:29: error: 'first_collected' must be a non-empty list of conditions");
+    BOOST_TEST(test_errors("    test: {first_collected: [{fact: host, exists: true}], colour: red}\n").at(0).ends_with(
+        "error: unknown key 'colour' in 'test'"));
+}
+
+BOOST_AUTO_TEST_CASE(first_collected_is_rejected_inside_where) {
+    BOOST_TEST(test_errors("    test:\n      object: {type: T, where: {first_collected: [{property: A, equals: 1}]}}\n"
+                           "      exists: true\n")
+                   .at(0) ==
+               "b.yaml:9:32: error: 'first_collected' chooses between evidence sources; it cannot be used inside 'where'");
+}
+
 BOOST_AUTO_TEST_CASE(conditions_nested_too_deep_are_rejected_once) {
     std::string yaml = "    test: ";
     for (int i = 0; i < 100; ++i) yaml += "{not: ";

@@ -125,4 +125,28 @@ BOOST_AUTO_TEST_CASE(e16_weak_ciphers_are_not_collected_from_the_registry_form) 
     BOOST_TEST(to_string(on("E16-mapped", "TLS-07").status) == "not_collected");
 }
 
+// The hand transcription above and the loader's own mapping of the object
+// (healthchecker_tls.hpp, on the E16 bundle itself) must agree: same status, same
+// observed value for every registry value both read.  Only the provenance note, the
+// file:line and CurrentBuild (transcribed from another file of E16) differ.
+BOOST_AUTO_TEST_CASE(e16_hand_transcription_agrees_with_the_tls_object_adapter) {
+    const std::string note = " (from HealthChecker TLS settings object)";
+    const auto e16 = data_dir() / "corpus" / "exchange" / "E16";
+    for (const char* id : {"TLS-02", "TLS-03", "TLS-04", "TLS-06", "NET-01", "NET-02"}) {
+        const Result hand = on("E16-mapped", id);
+        const Result mapped = run_check("exchange-tls-net", id, e16);
+        BOOST_TEST(to_string(hand.status) == to_string(mapped.status), id);
+        std::size_t compared = 0;
+        for (const auto& h : hand.evidence) {
+            if (h.locator.ends_with("CurrentBuild")) continue;
+            const auto& m = evidence(mapped, h.locator);
+            std::string observed = m.observed;
+            if (const auto at_note = observed.find(note); at_note != std::string::npos) observed.erase(at_note, note.size());
+            BOOST_TEST(observed == h.observed, id << " " << h.locator);
+            ++compared;
+        }
+        BOOST_TEST(compared >= 2u, id);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -93,30 +93,114 @@ BOOST_AUTO_TEST_CASE(dd01_fails_with_download_domains_off) {
     BOOST_TEST(at(evidence(r, "OrganizationConfig.EnableDownloadDomains (all)")) == "GetOrganizationConfig.xml:837");
 }
 
-// §6.1 expects fail from Get-SmbServerConfiguration's EnableSMB1Protocol true; the
-// built-in SMB-01 reads only the registry value LanmanServer\Parameters\SMB1, which
-// E16 does not export, so it cannot decide (never a pass).
-BOOST_AUTO_TEST_CASE(smb01_is_not_collected_without_the_registry_form) {
+// SMB-01 reads Get-SmbServerConfiguration first and the registry only without it
+// (`first_collected`); E16 has the cmdlet export with EnableSMB1Protocol true.
+BOOST_AUTO_TEST_CASE(smb01_fails_with_smb1_enabled_in_the_server_configuration) {
     const Result r = e16("SMB-01");
-    BOOST_TEST(to_string(r.status) == "not_collected");
-    BOOST_TEST(r.observed == "HKLM\\SYSTEM\\CurrentControlSet\\Services\\LanmanServer\\Parameters\\SMB1 = not collected");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_REQUIRE(r.evidence.size() == 1u);  // the registry alternative is not read
+    const auto& smb1 = evidence(r, "Get-SmbServerConfiguration.EnableSMB1Protocol (all)");
+    BOOST_TEST(smb1.observed == "MSFT_SmbServerConfiguration: EnableSMB1Protocol = true");
+    BOOST_TEST(at(smb1) == "GetSmbServerConfiguration.xml:27");
 }
 
-// §6.1: the client half is not collected.  The server half too, here: the check reads
-// RequireSecuritySignature from the registry, not from the cmdlet object.
-BOOST_AUTO_TEST_CASE(smb03_is_not_collected_for_lack_of_the_registry_export) {
+// §6.1: the server half is true (from the cmdlet), the client half is not collected.
+BOOST_AUTO_TEST_CASE(smb03_is_not_collected_only_for_the_client_half) {
     const Result r = e16("SMB-03");
     BOOST_TEST(to_string(r.status) == "not_collected");
+    const auto& server = evidence(r, "Get-SmbServerConfiguration.RequireSecuritySignature (all)");
+    BOOST_TEST(server.observed == "MSFT_SmbServerConfiguration: RequireSecuritySignature = true");
+    BOOST_TEST(at(server) == "GetSmbServerConfiguration.xml:43");
     BOOST_TEST(evidence(r, "LanmanWorkstation\\Parameters\\RequireSecuritySignature").observed == "not collected");
+    BOOST_TEST(evidence(r, "Get-SmbClientConfiguration.RequireSecuritySignature (all)").observed == "not collected");
+    BOOST_TEST(r.message ==
+               "Evidence missing from the bundle: no alternative of first_collected was collected (no export of "
+               "Get-SmbClientConfiguration objects is in the bundle).");
 }
 
-// The TLS and .NET rows (TLS-02/03/04/06/07, NET-01/02) come from HealthChecker's
-// GetAllTlsSettings.xml object, which no reader maps into the registry model yet; on
-// the bundle they are not collected, and corpus_test.cpp asserts §6.1's verdicts on
-// the hand-mapped registry form of the same object.
-BOOST_AUTO_TEST_CASE(tls_rows_are_not_collected_without_a_tls_settings_adapter) {
-    for (const char* id : {"TLS-02", "TLS-03", "TLS-04", "TLS-06", "TLS-07", "NET-01", "NET-02"})
-        BOOST_TEST(to_string(e16(id).status) == "not_collected", id);
+// The TLS and .NET rows come from HealthChecker's TLS settings object
+// (OS/GetAllTlsSettings.xml), which the bundle loader maps into the registry model.
+
+const std::string kFromObject = " (from HealthChecker TLS settings object)";
+
+BOOST_AUTO_TEST_CASE(tls02_fails_with_tls10_server_enabled_1_and_the_client_at_its_enabled_default) {
+    const Result r = e16("TLS-02");
+    BOOST_TEST(to_string(r.status) == "fail");
+    const auto& server = evidence(r, "TLS 1.0\\Server\\Enabled");
+    BOOST_TEST(server.observed == "REG_DWORD 1 (0x1)" + kFromObject);
+    BOOST_TEST(at(server) == "GetAllTlsSettings.xml:70");  // mapped by key 1.0, not by its TLS 1.2 path
+    const auto& client = evidence(r, "TLS 1.0\\Client\\Enabled");
+    BOOST_TEST(client.observed == "absent (OS default 1 assumed)" + kFromObject);
+    BOOST_TEST(at(client) == "GetAllTlsSettings.xml:75");
+}
+
+BOOST_AUTO_TEST_CASE(tls03_fails_with_tls11_server_enabled_1) {
+    const Result r = e16("TLS-03");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_TEST(evidence(r, "TLS 1.1\\Server\\Enabled").observed == "REG_DWORD 1 (0x1)" + kFromObject);
+    BOOST_TEST(at(evidence(r, "TLS 1.1\\Server\\Enabled")) == "GetAllTlsSettings.xml:24");
+    BOOST_TEST(at(evidence(r, "TLS 1.1\\Client\\Enabled")) == "GetAllTlsSettings.xml:29");
+}
+
+BOOST_AUTO_TEST_CASE(tls04_passes_with_tls12_server_on_and_the_client_at_its_default) {
+    const Result r = e16("TLS-04");
+    BOOST_TEST(to_string(r.status) == "pass");
+    BOOST_TEST(r.default_assumed);
+    BOOST_TEST(evidence(r, "TLS 1.2\\Server\\Enabled").observed == "REG_DWORD 1 (0x1)" + kFromObject);
+    BOOST_TEST(at(evidence(r, "TLS 1.2\\Server\\Enabled")) == "GetAllTlsSettings.xml:47");
+    BOOST_TEST(evidence(r, "TLS 1.2\\Server\\DisabledByDefault").observed == "REG_DWORD 0 (0x0)" + kFromObject);
+    BOOST_TEST(at(evidence(r, "TLS 1.2\\Server\\DisabledByDefault")) == "GetAllTlsSettings.xml:49");
+    BOOST_TEST(evidence(r, "TLS 1.2\\Client\\Enabled").observed == "absent (OS default 1 assumed)" + kFromObject);
+    BOOST_TEST(at(evidence(r, "TLS 1.2\\Client\\Enabled")) == "GetAllTlsSettings.xml:52");
+}
+
+BOOST_AUTO_TEST_CASE(tls06_fails_because_client_values_and_tls10_server_disabledbydefault_are_not_explicit) {
+    const Result r = e16("TLS-06");
+    BOOST_TEST(to_string(r.status) == "fail");
+    const auto& dbd = evidence(r, "TLS 1.0\\Server\\DisabledByDefault");
+    BOOST_TEST(dbd.observed == "absent" + kFromObject);
+    BOOST_TEST(at(dbd) == "GetAllTlsSettings.xml:72");
+    BOOST_TEST(evidence(r, "TLS 1.2\\Client\\DisabledByDefault").observed == "absent" + kFromObject);
+    BOOST_TEST(at(evidence(r, "TLS 1.2\\Client\\DisabledByDefault")) == "GetAllTlsSettings.xml:54");
+}
+
+// The object has no Ciphers keys, so the registry alternative is not collected and
+// the cipher-suite list decides.
+BOOST_AUTO_TEST_CASE(tls07_fails_on_3des_in_the_cipher_suite_list) {
+    const Result r = e16("TLS-07");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_TEST(evidence(r, "Ciphers\\RC4 128/128\\Enabled").observed == "not collected");
+    const auto& suites = evidence(r, "Get-TlsCipherSuite.Name (none)");
+    BOOST_TEST(suites.observed ==
+               "12 items, 1 satisfied; not met: TLS_RSA_WITH_3DES_EDE_CBC_SHA: Name = 'TLS_RSA_WITH_3DES_EDE_CBC_SHA'");
+    BOOST_TEST(at(suites) == "GetAllTlsSettings.xml:444");
+}
+
+BOOST_AUTO_TEST_CASE(net01_fails_with_every_net4_value_nil_in_both_views) {
+    const Result r = e16("NET-01");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_REQUIRE(r.evidence.size() == 4u);
+    for (const auto& e : r.evidence) BOOST_TEST(e.observed == "absent" + kFromObject, e.locator);
+    BOOST_TEST(at(evidence(r, "Microsoft\\.NETFramework\\v4.0.30319\\SystemDefaultTlsVersions")) ==
+               "GetAllTlsSettings.xml:98");
+    BOOST_TEST(at(evidence(r, "WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319\\SchUseStrongCrypto")) ==
+               "GetAllTlsSettings.xml:105");
+}
+
+BOOST_AUTO_TEST_CASE(net02_fails_with_every_net2_value_nil) {
+    const Result r = e16("NET-02");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_REQUIRE(r.evidence.size() == 4u);
+    for (const auto& e : r.evidence) BOOST_TEST(e.observed == "absent" + kFromObject, e.locator);
+    BOOST_TEST(at(evidence(r, "Microsoft\\.NETFramework\\v2.0.50727\\SystemDefaultTlsVersions")) ==
+               "GetAllTlsSettings.xml:119");
+    BOOST_TEST(at(evidence(r, "WOW6432Node\\Microsoft\\.NETFramework\\v2.0.50727\\SchUseStrongCrypto")) ==
+               "GetAllTlsSettings.xml:126");
+}
+
+// Not in the object (SSL 2.0/3.0 keys): no OS default is assumed for them.
+BOOST_AUTO_TEST_CASE(tls01_stays_not_collected_because_the_object_lists_no_ssl_keys) {
+    BOOST_TEST(to_string(e16("TLS-01").status) == "not_collected");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

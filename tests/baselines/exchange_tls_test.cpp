@@ -252,6 +252,34 @@ BOOST_AUTO_TEST_CASE(tls07_is_not_collected_without_the_ciphers_subtree) {
     BOOST_TEST(evidence(r, "Hashes\\MD5\\Enabled").observed == "not collected");
 }
 
+// Without the Ciphers subtree, the Get-TlsCipherSuite export decides (first_collected).
+BOOST_AUTO_TEST_CASE(tls07_passes_on_a_cipher_suite_list_without_weak_suites) {
+    const Result r = tls("TLS-07", "suites-pass");
+    BOOST_TEST(to_string(r.status) == "pass");
+    const auto& suites = evidence(r, "Get-TlsCipherSuite.Name (none)");
+    BOOST_TEST(suites.observed.starts_with("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384: Name = "));
+    BOOST_TEST(at(suites) == "GetTlsCipherSuite.xml:2");
+}
+
+BOOST_AUTO_TEST_CASE(tls07_fails_on_rc4_and_null_suites_in_the_list) {
+    const Result r = tls("TLS-07", "suites-fail");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_TEST(evidence(r, "Get-TlsCipherSuite.Name (none)").observed ==
+               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384: Name = 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', "
+               "TLS_RSA_WITH_RC4_128_SHA: Name = 'TLS_RSA_WITH_RC4_128_SHA', "
+               "TLS_RSA_WITH_NULL_SHA256: Name = 'TLS_RSA_WITH_NULL_SHA256'");
+    BOOST_TEST(r.message.starts_with("Not met: Get-TlsCipherSuite.Name (none) matches NULL|_DES_|3DES|RC4|RC2|EXPORT|_MD5"));
+}
+
+// The Ciphers keys are what Schannel enforces: exported, they decide, and a 3DES
+// suite left in the order cannot be negotiated with Triple DES 168 off.
+BOOST_AUTO_TEST_CASE(tls07_reads_the_registry_before_the_cipher_suite_list) {
+    const Result r = tls("TLS-07", "registry-over-suites");
+    BOOST_TEST(to_string(r.status) == "pass");
+    BOOST_TEST(r.evidence.size() == 11u);
+    BOOST_TEST(evidence(r, "Ciphers\\Triple DES 168\\Enabled").observed == "REG_DWORD 0 (0x0)");
+}
+
 // ---- NET-01 / NET-02
 
 BOOST_AUTO_TEST_CASE(net01_passes_with_all_four_values_1) {

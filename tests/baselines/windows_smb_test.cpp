@@ -1,4 +1,5 @@
-// The built-in baseline windows-smb (SMB-01, SMB-03; registry halves) on .reg bundles.
+// The built-in baseline windows-smb (SMB-01, SMB-03): cmdlet export first, registry
+// as fallback (first_collected).
 #include <boost/test/unit_test.hpp>
 
 #include "baselines/check_fixture.hpp"
@@ -61,6 +62,48 @@ BOOST_AUTO_TEST_CASE(smb03_is_not_collected_when_only_the_server_half_was_export
     BOOST_TEST(to_string(r.status) == "not_collected");
     BOOST_TEST(evidence(r, "LanmanServer\\Parameters\\RequireSecuritySignature").observed == "REG_DWORD 1 (0x1)");
     BOOST_TEST(evidence(r, "LanmanWorkstation\\Parameters\\RequireSecuritySignature").observed == "not collected");
+}
+
+// Hand-written: the cmdlet says SMBv1 on and signing required, the registry the
+// opposite.  The cmdlet is the evidence (CHECKS.md SMB-01/03), so it decides and
+// the registry alternative is not read.
+BOOST_AUTO_TEST_CASE(smb01_reads_the_server_configuration_before_the_registry) {
+    const Result r = smb("SMB-01", "cmdlet-over-registry");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_REQUIRE(r.evidence.size() == 1u);
+    BOOST_TEST(r.evidence[0].observed == "MSFT_SmbServerConfiguration: EnableSMB1Protocol = true");
+    BOOST_TEST(at(r.evidence[0]) == "GetSmbServerConfiguration.xml:11");
+}
+
+BOOST_AUTO_TEST_CASE(smb03_server_half_reads_the_server_configuration_before_the_registry) {
+    const Result r = run_check("windows-smb", "SMB-03", hardcheck::test::check_bundle("SMB-01", "cmdlet-over-registry"));
+    BOOST_TEST(to_string(r.status) == "not_collected");  // no client export of either kind
+    BOOST_REQUIRE(r.evidence.size() == 3u);
+    BOOST_TEST(r.evidence[0].observed == "MSFT_SmbServerConfiguration: RequireSecuritySignature = true");
+    BOOST_TEST(at(r.evidence[0]) == "GetSmbServerConfiguration.xml:12");
+}
+
+// The client half likewise: Get-SmbClientConfiguration says signing is not required,
+// the registry that it is; the cmdlet decides.
+BOOST_AUTO_TEST_CASE(smb03_client_half_reads_the_client_configuration_before_the_registry) {
+    const Result r = smb("SMB-03", "client-cmdlet");
+    BOOST_TEST(to_string(r.status) == "fail");
+    const auto& client = evidence(r, "Get-SmbClientConfiguration.RequireSecuritySignature (all)");
+    BOOST_TEST(client.observed == "MSFT_SmbClientConfiguration: RequireSecuritySignature = false");
+    BOOST_TEST(at(client) == "GetSmbClientConfiguration.xml:12");
+    BOOST_TEST(evidence(r, "LanmanServer\\Parameters\\RequireSecuritySignature").observed == "REG_DWORD 1 (0x1)");
+}
+
+// Without the cmdlet export the registry decides; both missing is not collected.
+BOOST_AUTO_TEST_CASE(smb01_falls_back_to_the_registry_and_keeps_the_missing_cmdlet_as_evidence) {
+    const Result r = smb("SMB-01", "pass");
+    BOOST_REQUIRE(r.evidence.size() == 2u);
+    BOOST_TEST(r.evidence[0].locator == "Get-SmbServerConfiguration.EnableSMB1Protocol (all)");
+    BOOST_TEST(r.evidence[0].observed == "not collected");
+    const Result missing = smb("SMB-01", "missing");
+    BOOST_TEST(missing.message ==
+               "Evidence missing from the bundle: no alternative of first_collected was collected (no export of "
+               "Get-SmbServerConfiguration objects is in the bundle).");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,7 +1,8 @@
 // Property test: random small condition trees over random evidence.  A check
 // never passes when a leaf it read had missing evidence without a default (or
 // unreadable evidence); with complete evidence its status is the plain boolean
-// answer of the tree.
+// answer of the tree.  `first_collected` groups take part: the leaves of the
+// alternative that decides count, and skipped (uncollected) ones only for errors.
 #include <random>
 
 #include <boost/test/unit_test.hpp>
@@ -21,6 +22,7 @@ struct Generated {
     T truth = T::error;
     bool missing = false;  // some leaf read missing evidence with no default
     bool broken = false;   // some leaf read unreadable evidence
+    bool uncollected = false;  // some leaf's evidence is not in the bundle at all
 };
 
 T all_of(const std::vector<T>& v) {
@@ -49,8 +51,9 @@ public:
     Generator(std::mt19937& rng, HostEvidence& host, std::string& reg) : rng_(rng), host_(host), reg_(reg) {}
 
     Generated node(int depth) {
-        const int kind = depth >= 3 ? 3 : pick(4);
+        const int kind = depth >= 3 ? 3 : pick(5);
         if (kind == 3) return pick(2) ? registry_leaf() : object_leaf();
+        if (kind == 4) return first_collected(depth);
         if (kind == 2) {
             Generated child = node(depth + 1);
             child.yaml = "{not: " + child.yaml + "}";
@@ -67,6 +70,7 @@ public:
             truths.push_back(c.truth);
             g.missing |= c.missing;
             g.broken |= c.broken;
+            g.uncollected |= c.uncollected;
         }
         g.yaml += "]}";
         g.truth = kind == 0 ? all_of(truths) : any_of(truths);
@@ -75,6 +79,32 @@ public:
 
 private:
     int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+
+    // The model of first_collected: the first alternative with no uncollected leaf
+    // decides; errors of the alternatives tried before it still count.
+    Generated first_collected(int depth) {
+        const int n = 1 + pick(3);
+        Generated g;
+        g.yaml = "{first_collected: [";
+        bool decided = false;
+        for (int i = 0; i < n; ++i) {
+            Generated c = node(depth + 1);
+            g.yaml += (i ? ", " : "") + c.yaml;
+            if (decided) continue;  // not read
+            g.broken |= c.broken;
+            if (c.uncollected) continue;
+            decided = true;
+            g.truth = c.truth;
+            g.missing |= c.missing;
+        }
+        g.yaml += "]}";
+        if (!decided) {
+            g.truth = T::unknown;
+            g.missing = true;
+            g.uncollected = true;
+        }
+        return g;
+    }
 
     // A registry value in one of four states, with or without a default, under one
     // of four operators.
@@ -93,6 +123,7 @@ private:
         if (state == 3) {
             g.truth = T::unknown;
             g.missing = true;
+            g.uncollected = true;
         } else if (state < 2) {
             g.truth = apply(state);
         } else if (op >= 2) {
@@ -132,6 +163,7 @@ private:
         if (state == 4) {
             g.truth = T::unknown;
             g.missing = true;
+            g.uncollected = true;
         }
         return g;
     }
@@ -148,7 +180,7 @@ BOOST_AUTO_TEST_SUITE(no_false_pass)
 
 BOOST_AUTO_TEST_CASE(random_trees_never_pass_on_missing_evidence) {
     std::mt19937 rng(20261125);
-    int passes = 0, checked_missing = 0;
+    int passes = 0, checked_missing = 0, first_collected_rounds = 0;
     for (int round = 0; round < 400; ++round) {
         HostEvidence host;
         host.host = "h";
@@ -165,10 +197,12 @@ BOOST_AUTO_TEST_CASE(random_trees_never_pass_on_missing_evidence) {
             BOOST_TEST(status == (g.truth == T::yes ? "pass" : "fail"), g.yaml);
         }
         passes += status == "pass";
+        first_collected_rounds += g.yaml.find("first_collected") != std::string::npos;
     }
     // The generator must exercise both sides, or the property says little.
     BOOST_TEST(passes > 40);
     BOOST_TEST(checked_missing > 100);
+    BOOST_TEST(first_collected_rounds > 50);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(every_clixml_file_of_the_corpus_reads_without_problems) {
         BOOST_TEST(summary.objects == objects);
         ++files;
     }
-    BOOST_TEST(files == 12u);
+    BOOST_TEST(files == 13u);
 }
 
 BOOST_AUTO_TEST_CASE(exchange_server_mitigations_and_version_of_solo_e16a) {

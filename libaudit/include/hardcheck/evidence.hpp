@@ -63,9 +63,16 @@ struct HARDCHECK_API RegKey {
     // Value lines of this key that could not be read: a check must not take such a
     // value for absent (and apply a default), so lookups report it as damaged.
     std::vector<Diagnostic> damaged_values;  // message holds the value name
+    // Empty for a .reg export; otherwise what the key was mapped from (for example
+    // HealthChecker's TLS settings object), so a result can say where a value came from.
+    std::string origin;
+    // Values a mapped object reports as null: absent (an OS default may apply), and
+    // this is where the object says so.  message holds the value name.
+    std::vector<Diagnostic> null_values;
 
     const RegValue* find(std::string_view name) const;
     const Diagnostic* find_damaged(std::string_view name) const;
+    const Diagnostic* find_null(std::string_view name) const;
 };
 
 // The answer to a lookup: present, absent inside an exported subtree (so a declared

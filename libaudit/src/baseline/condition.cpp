@@ -118,6 +118,12 @@ std::string render(const Condition& c, const ParamRenderer& params) {
             return fmt::format("{} {}{}", render_source(c.leaf.source), op_name(c.leaf.op), render_operands(c.leaf, params));
         case Condition::Kind::negation:
             return fmt::format("not ({})", render(*c.children.front(), params));
+        case Condition::Kind::first_collected: {
+            std::string out = "first collected of (";
+            for (std::size_t i = 0; i < c.children.size(); ++i)
+                out += fmt::format("{}{}", i ? "; " : "", render(*c.children[i], params));
+            return out + ")";
+        }
         case Condition::Kind::all:
         case Condition::Kind::any: {
             if (c.children.size() == 1) return render(*c.children.front(), params);

@@ -148,9 +148,11 @@ struct Leaf {
 };
 
 struct Condition {
-    enum class Kind { all, any, negation, leaf };
+    // first_collected: alternatives for the same fact from different exports; the
+    // first whose evidence was all collected decides (only outside `where` filters).
+    enum class Kind { all, any, negation, leaf, first_collected };
     Kind kind = Kind::leaf;
-    std::vector<std::shared_ptr<const Condition>> children;  // all / any / negation (one)
+    std::vector<std::shared_ptr<const Condition>> children;  // all / any / first_collected / negation (one)
     Leaf leaf;
     SourceLocation where;
 };

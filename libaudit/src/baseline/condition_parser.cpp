@@ -535,10 +535,19 @@ std::shared_ptr<const Condition> ConditionParser::parse(const YAML::Node& node, 
     } deeper(depth_);
     auto c = std::make_shared<Condition>();
     c->where = y_.at(node);
-    for (const char* group : {"all", "any"}) {
+    for (const char* group : {"all", "any", "first_collected"}) {
         if (const auto list = node[group]) {
             y_.reject_unknown_keys(node, {group}, what);
-            c->kind = std::string_view(group) == "all" ? Condition::Kind::all : Condition::Kind::any;
+            const std::string_view name(group);
+            c->kind = name == "all" ? Condition::Kind::all
+                      : name == "any" ? Condition::Kind::any
+                                      : Condition::Kind::first_collected;
+            // Inside a filter every item's properties are there or not: nothing to
+            // fall back from.
+            if (c->kind == Condition::Kind::first_collected && scope != Scope::top) {
+                y_.error(node, "'first_collected' chooses between evidence sources; it cannot be used inside 'where'");
+                return nullptr;
+            }
             if (!list.IsSequence() || list.size() == 0) {
                 y_.error(list, fmt::format("'{}' must be a non-empty list of conditions", group));
                 return nullptr;

@@ -51,6 +51,36 @@ detail::ParamRenderer parameter_renderer(const detail::ParameterMap& parameters)
 }  // namespace
 
 namespace detail {
+// The first alternative none of whose evidence is missing decides, with everything
+// its walk saw.  Alternatives tried before it add their evidence (so the result
+// shows what was looked for) and their errors (unreadable evidence is never
+// ignored); when every alternative misses evidence the answer is unknown and not
+// collected -- never a pass, never a default.
+Truth walk_first_collected(const Condition& c, const Context& ctx, Walk& walk, bool negated) {
+    std::string first_missing;
+    for (const auto& child : c.children) {
+        Walk tried;
+        const Truth t = walk_condition(*child, ctx, tried, negated);
+        walk.evidence.insert(walk.evidence.end(), std::make_move_iterator(tried.evidence.begin()),
+                             std::make_move_iterator(tried.evidence.end()));
+        if (tried.error) {
+            walk.error = true;
+            walk.problem(tried.first_problem);
+        }
+        if (tried.not_collected) {
+            if (first_missing.empty()) first_missing = tried.first_problem;
+            continue;
+        }
+        walk.absent_no_default = walk.absent_no_default || tried.absent_no_default;
+        walk.default_assumed = walk.default_assumed || tried.default_assumed;
+        if (!tried.first_problem.empty()) walk.problem(tried.first_problem);
+        walk.unmet.insert(walk.unmet.end(), tried.unmet.begin(), tried.unmet.end());
+        return t;
+    }
+    walk.not_collected = true;
+    walk.problem(fmt::format("no alternative of first_collected was collected ({})", first_missing));
+    return Truth::unknown;
+}
 
 // `negated`: an odd number of `not` lies above c, so a true leaf is what is unmet.
 Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated) {
@@ -64,6 +94,7 @@ Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool ne
             return t;
         }
         case Condition::Kind::negation: return detail::negate(walk_condition(*c.children.front(), ctx, walk, !negated));
+        case Condition::Kind::first_collected: return walk_first_collected(c, ctx, walk, negated);
         case Condition::Kind::all:
         case Condition::Kind::any: {
             // Every child is walked (no short-circuit) so the evidence list is complete.

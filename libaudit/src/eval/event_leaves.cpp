@@ -57,6 +57,7 @@ Truth filter(const Condition& c, const EventRecord& e, const Context& ctx, std::
             return t;
         }
         case Condition::Kind::negation: return negate(filter(*c.children.front(), e, ctx, problem));
+        case Condition::Kind::first_collected: return Truth::error;  // rejected by the parser
         case Condition::Kind::all:
         case Condition::Kind::any: {
             std::vector<Truth> answers;

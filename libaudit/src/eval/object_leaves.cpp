@@ -210,6 +210,7 @@ Truth filter(const Condition& c, const PsObject& o, const Context& ctx, std::str
             return combine_any(answers);  // a path yielding several values matches when one does
         }
         case Condition::Kind::negation: return negate(filter(*c.children.front(), o, ctx, problem));
+        case Condition::Kind::first_collected: return Truth::error;  // rejected by the parser
         case Condition::Kind::all:
         case Condition::Kind::any: {
             std::vector<Truth> answers;

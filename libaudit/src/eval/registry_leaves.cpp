@@ -64,26 +64,32 @@ Truth evaluate_registry(const Leaf& leaf, const RegistrySource& reg, const Conte
                                  found.damage->str()));
         return record(Truth::error);
     }
+    // Values mapped from another export (HealthChecker's TLS object) say so.
+    const std::string origin =
+        found.key && !found.key->origin.empty() ? fmt::format(" (from {})", found.key->origin) : std::string();
     if (found.presence == Presence::absent) {
         ref.where = found.key ? found.key->where : found.coverage->where;
+        // A mapped object's null: point at the property that says so.
+        if (found.key)
+            if (const Diagnostic* null = found.key->find_null(reg.value_name)) ref.where = null->where;
         if (leaf.op == Op::absent || leaf.op == Op::exists) {
-            ref.observed = "absent";
+            ref.observed = "absent" + origin;
             return record(leaf.op == Op::absent ? Truth::yes : Truth::no);
         }
         if (!reg.default_value) {
-            ref.observed = "absent";
+            ref.observed = "absent" + origin;
             walk.absent_no_default = true;
             walk.problem(fmt::format("{} is absent and no OS default is declared", ref.locator));
             return record(Truth::no);
         }
-        ref.observed = fmt::format("absent (OS default {} assumed)", reg.default_value->text);
+        ref.observed = fmt::format("absent (OS default {} assumed){}", reg.default_value->text, origin);
         ref.default_assumed = true;
         walk.default_assumed = true;
         return record(apply(observe(*reg.default_value), " (OS default)"));
     }
     const RegValue& value = *found.value;
     ref.where = value.where;
-    ref.observed = fmt::format("{} {}", reg_type_name(value.type), value.display());
+    ref.observed = fmt::format("{} {}{}", reg_type_name(value.type), value.display(), origin);
     if (reg.expected_type && *reg.expected_type != value.type) {
         walk.error = true;
         walk.problem(fmt::format("{} has type {} where {} is expected", ref.locator, reg_type_name(value.type),

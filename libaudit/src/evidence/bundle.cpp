@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "evidence/healthchecker_tls.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
 
@@ -104,7 +105,12 @@ bool wants_type(const EvidenceNeeds* needs, const std::string& type_name) {
 // Reads one CLIXML file: objects grouped by their first type name, event records
 // (Get-WinEvent) also as events.  Problems of the file are copied to every
 // collection it added to, so a check over one of them knows it may be incomplete.
-void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNeeds* needs) {
+// HealthChecker's TLS settings objects are set aside in `tls_settings`, to be mapped
+// once every real export has been read (a real export wins over them).  `keep`:
+// what the baseline asked for (`needs` may be wider, so that those objects are
+// decoded).
+void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNeeds* needs, const EvidenceNeeds* keep,
+                      std::vector<std::shared_ptr<const PsObject>>& tls_settings) {
     const auto first_problem = host.problems.size();
     std::vector<std::string> touched;
     auto sink = [&](std::shared_ptr<const PsObject> object) {
@@ -112,7 +118,8 @@ void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNe
         const auto& type = object->type_names.front();
         if ((needs_all(needs) || needs->events))
             if (auto event = event_from_object(*object)) host.events.push_back(std::move(*event));
-        if (!wants_type(needs, type)) return;
+        if (detail::is_healthchecker_tls_settings(*object)) tls_settings.push_back(object);
+        if (!wants_type(keep, type)) return;
         auto& collection = host.objects[type];
         collection.type_name = type;
         if (collection.files.empty() || collection.files.back() != file.string()) collection.files.push_back(file.string());
@@ -179,12 +186,20 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
     bool named = false;
     // The host's name must not depend on what a baseline asks for: the ExchangeServer
     // export that may name it is always read.
-    std::optional<EvidenceNeeds> widened;
+    std::optional<EvidenceNeeds> widened, decoded;
+    const EvidenceNeeds* keep = needs;
     if (!needs_all(needs)) {
         widened = *needs;
         widened->object_types.insert("ExchangeServer");
-        needs = &*widened;
+        keep = &*widened;
+        // HealthChecker's TLS settings object may stand for registry values and the
+        // Get-TlsCipherSuite export (healthchecker_tls.hpp): decode it, keep it aside.
+        decoded = *widened;
+        if (!needs->registry_keys.empty() || wants_type(needs, "TlsCipherSuite"))
+            decoded->object_types.insert("System.Management.Automation.PSCustomObject");
+        needs = &*decoded;
     }
+    std::vector<std::shared_ptr<const PsObject>> tls_settings;
     for (const auto& file : files_below(directory, host.problems)) {
         EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {
@@ -219,7 +234,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
                 if (seen.format == "reg") {
                     read_reg_file(file, host.registry, host.problems, needs);
                 } else if (seen.format == "clixml") {
-                    read_clixml_into(file, host, needs);
+                    read_clixml_into(file, host, needs, keep, tls_settings);
                 } else if (seen.format == "config") {
                     host.configs.push_back(read_config_file(file));
                 } else {
@@ -235,6 +250,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
         }
         host.recognised.push_back(std::move(seen));
     }
+    for (const auto& object : tls_settings) detail::apply_healthchecker_tls(*object, host);
     if (!named) name_host_from_evidence(host);
     return host;
 }

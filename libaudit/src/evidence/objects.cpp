@@ -27,7 +27,7 @@ struct CmdletType {
     std::string_view cmdlet;
     std::string_view type;  // short type name
 };
-constexpr std::array<CmdletType, 8> kCmdletTypes{{
+constexpr std::array<CmdletType, 9> kCmdletTypes{{
     {"Get-User", "User"},
     {"Get-Service", "ServiceController"},
     {"Get-MpComputerStatus", "MSFT_MpComputerStatus"},
@@ -35,6 +35,7 @@ constexpr std::array<CmdletType, 8> kCmdletTypes{{
     {"Get-HotFix", "Win32_QuickFixEngineering"},
     {"Get-WinEvent", "EventLogRecord"},
     {"Get-SmbServerConfiguration", "MSFT_SmbServerConfiguration"},
+    {"Get-SmbClientConfiguration", "MSFT_SmbClientConfiguration"},
     {"Get-WindowsFeature", "Feature"},
 }};
 

@@ -255,4 +255,11 @@ const Diagnostic* RegKey::find_damaged(std::string_view name) const {
     return nullptr;
 }
 
+const Diagnostic* RegKey::find_null(std::string_view name) const {
+    const std::string wanted = upper_ascii(name);
+    for (const auto& d : null_values)
+        if (upper_ascii(d.message) == wanted) return &d;
+    return nullptr;
+}
+
 }  // namespace hardcheck
