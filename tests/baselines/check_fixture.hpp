@@ -88,4 +88,19 @@ inline Result expect_case(const CheckCase& c) {
     return r;
 }
 
+// A manual check (no export can decide it): `manual` on any bundle, the evaluator's
+// "review it by hand" message, and the check's own remediation as the guidance.
+inline void expect_manual(std::string_view baseline_id, std::string_view check_id, std::string_view bundle,
+                          std::string_view guidance_start) {
+    const Result r = run_check(baseline_id, check_id, fixture_bundle(bundle));
+    BOOST_TEST(to_string(r.status) == "manual");
+    BOOST_TEST(r.message == "No export can decide this check; review it by hand.");
+    BOOST_TEST(r.evidence.empty());
+    const auto baseline = load_baseline(source_dir() / "baselines" / (std::string(baseline_id) + ".yaml"));
+    const Check* check = baseline->find(check_id);
+    BOOST_TEST_REQUIRE(check != nullptr);
+    BOOST_TEST(check->manual);
+    BOOST_TEST(check->remediation.starts_with(guidance_start), check->remediation);
+}
+
 }  // namespace hardcheck::test

@@ -1,0 +1,42 @@
+// The built-in baseline exchange-powershell-objects (RPS-01, RPS-02) on the CLIXML
+// bundles of tests/data/fixtures/rps/ (README there).
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "baselines/check_fixture.hpp"
+
+using namespace hardcheck;
+using hardcheck::test::CheckCase;
+
+namespace {
+
+const CheckCase kCases[] = {
+    {"exchange-powershell-objects", "RPS-01", "rps/pass", Status::pass,
+     "Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator'",
+     "GetUser.xml:13"},
+    {"exchange-powershell-objects", "RPS-01", "rps/fail", Status::fail,
+     "Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator', bob: SamAccountName = 'bob'",
+     "GetUser.xml:42"},
+    {"exchange-powershell-objects", "RPS-01", "rps/missing", Status::not_collected,
+     "Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = not collected",
+     ""},
+    {"exchange-powershell-objects", "RPS-02", "rps/pass", Status::pass,
+     "ADPowerShellVirtualDirectory (count >= 1) = PowerShell (Default Web Site), PowerShell (Exchange Back End); ADPowerShellVirtualDirectory.BasicAuthentication (all) = PowerShell (Default Web Site): BasicAuthentication = false, PowerShell (Exchange Back End): BasicAuthentication = false",
+     "GetPowerShellVirtualDirectory.xml:2"},
+    {"exchange-powershell-objects", "RPS-02", "rps/fail", Status::fail,
+     "ADPowerShellVirtualDirectory (count >= 1) = PowerShell (Default Web Site), PowerShell (Exchange Back End); ADPowerShellVirtualDirectory.BasicAuthentication (all) = PowerShell (Default Web Site): BasicAuthentication = true, PowerShell (Exchange Back End): BasicAuthentication = false",
+     "GetPowerShellVirtualDirectory.xml:2"},
+    {"exchange-powershell-objects", "RPS-02", "rps/missing", Status::not_collected,
+     "ADPowerShellVirtualDirectory (count >= 1) = not collected; ADPowerShellVirtualDirectory.BasicAuthentication (all) = not collected",
+     ""},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(exchange_powershell_objects)
+
+BOOST_DATA_TEST_CASE(each_check_gives_its_expected_verdict, boost::unit_test::data::make(kCases), c) {
+    hardcheck::test::expect_case(c);
+}
+BOOST_AUTO_TEST_SUITE_END()
