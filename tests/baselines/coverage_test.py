@@ -8,7 +8,7 @@ check is in ALLOWED_GAPS below with the reason.
 
 A test "asserts status S for check C" when one unit of test source names C as a
 string literal ("EEMS-01") and asserts S. A unit is either one BOOST_*_TEST_CASE body
-(`== "pass"`), or one row of a fixture table (`{"exchange-eems", "EEMS-01", ...,
+(`== "pass"`, or `expect_manual(` for manual), or one row of a fixture table (`{"exchange-eems", "EEMS-01", ...,
 Status::pass, ...}`, see check_fixture.hpp), a row running until the next row.
 
 Usage: coverage_test.py SOURCE_DIR [--table]
@@ -55,6 +55,8 @@ def coverage(source, ids):
     for path in sorted((source / "tests" / "baselines").glob("*.cpp")):
         for unit in units(path.read_text(encoding="utf-8")):
             asserted = {s for s in STATUSES if f'== "{s}"' in unit or f"Status::{s}" in unit}
+            if "expect_manual(" in unit:  # check_fixture.hpp: asserts manual and the guidance
+                asserted.add("manual")
             for cid in set(re.findall(r'"(' + ID + r')"', unit)):
                 if cid in seen:
                     seen[cid] |= asserted
