@@ -8,7 +8,8 @@ check is in ALLOWED_GAPS below with the reason.
 
 A test "asserts status S for check C" when one unit of test source names C as a
 string literal ("EEMS-01") and asserts S. A unit is either one BOOST_*_TEST_CASE body
-(`== "pass"`, or `expect_manual(` for manual), or one row of a fixture table (`{"exchange-eems", "EEMS-01", ...,
+(`== "pass"`, or `expect_manual(` for manual; a call of a one-check helper
+such as `wsus01(...)` names its check), or one row of a fixture table (`{"exchange-eems", "EEMS-01", ...,
 Status::pass, ...}`, see check_fixture.hpp), a row running until the next row.
 
 Usage: coverage_test.py SOURCE_DIR [--table]
@@ -50,10 +51,20 @@ def units(text):
         yield text[start:end]
 
 
+# A one-check helper: `Result wsus01(std::string_view c) { return run_check("b", "WSUS-01", c); }`;
+# a unit calling it names that check.
+HELPER = re.compile(r'Result (\w+)\([^)]*\)\s*\{\s*return run_check\(\s*"[^"]+",\s*"(' + ID + r')"')
+
+
 def coverage(source, ids):
     seen = {i: set() for i in ids}
     for path in sorted((source / "tests" / "baselines").glob("*.cpp")):
-        for unit in units(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        helpers = dict(HELPER.findall(text))
+        for unit in units(text):
+            for name, cid in helpers.items():
+                if re.search(r"\b" + name + r"\(", unit):
+                    unit += ' "' + cid + '"'
             asserted = {s for s in STATUSES if f'== "{s}"' in unit or f"Status::{s}" in unit}
             if "expect_manual(" in unit:  # check_fixture.hpp: asserts manual and the guidance
                 asserted.add("manual")
