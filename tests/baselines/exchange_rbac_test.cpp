@@ -22,14 +22,19 @@ const CheckCase kCases[] = {
      "Get-RoleGroupMember (count >= 1 and <= {param: org_admin_max}) = not collected; Get-RoleGroupMember.SamAccountName (all) = not collected",
      ""},
     {"exchange-rbac", "RBAC-02", "rbac/pass", Status::pass,
-     "Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = ApplicationImpersonation-Organization Management: RoleAssigneeName = 'Organization Management'",
-     "GetManagementRoleAssignment.xml:36"},
+     "Get-ManagementRoleAssignment.Role (all) = Mailbox Import Export-Organization Management-Delegating: Role = 'Mailbox Import Export', ApplicationImpersonation-Organization Management: Role = 'ApplicationImpersonation', ApplicationImpersonation-RIM-MailboxAdmins: Role = 'ApplicationImpersonation'; Get-ManagementRoleAssignment.Enabled (all) = Mailbox Import Export-Organization Management-Delegating: Enabled = true, ApplicationImpersonation-Organization Management: Enabled = true, ApplicationImpersonation-RIM-MailboxAdmins: Enabled = false; Get-ManagementRoleAssignment.Delegating (all) = Mailbox Import Export-Organization Management-Delegating: Delegating = true, ApplicationImpersonation-Organization Management: Delegating = false, ApplicationImpersonation-RIM-MailboxAdmins: Delegating = false; Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = ApplicationImpersonation-Organization Management: RoleAssigneeName = 'Organization Management'",
+     "GetManagementRoleAssignment.xml:14"},
     {"exchange-rbac", "RBAC-02", "rbac/fail", Status::fail,
-     "Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = Mailbox Import Export-helpdesk01: RoleAssigneeName = 'helpdesk01'",
-     "GetManagementRoleAssignment.xml:36"},
+     "Get-ManagementRoleAssignment.Role (all) = Mailbox Import Export-Organization Management-Delegating: Role = 'Mailbox Import Export', Mailbox Import Export-helpdesk01: Role = 'Mailbox Import Export'; Get-ManagementRoleAssignment.Enabled (all) = Mailbox Import Export-Organization Management-Delegating: Enabled = true, Mailbox Import Export-helpdesk01: Enabled = true; Get-ManagementRoleAssignment.Delegating (all) = Mailbox Import Export-Organization Management-Delegating: Delegating = true, Mailbox Import Export-helpdesk01: Delegating = false; Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = Mailbox Import Export-helpdesk01: RoleAssigneeName = 'helpdesk01'",
+     "GetManagementRoleAssignment.xml:14"},
     {"exchange-rbac", "RBAC-02", "rbac/missing", Status::not_collected,
-     "Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = not collected",
+     "Get-ManagementRoleAssignment.Role (all) = not collected; Get-ManagementRoleAssignment.Enabled (all) = not collected; Get-ManagementRoleAssignment.Delegating (all) = not collected; Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = not collected",
      ""},
+    // Without Enabled and Delegating the filter dropped helpdesk01's assignment and the
+    // check passed on no evidence; the property leaves make it fail.
+    {"exchange-rbac", "RBAC-02", "rbac/fail-properties-missing", Status::fail,
+     "Get-ManagementRoleAssignment.Role (all) = Mailbox Import Export-helpdesk01: Role = 'Mailbox Import Export'; Get-ManagementRoleAssignment.Enabled (all) = Mailbox Import Export-helpdesk01: Enabled = absent; Get-ManagementRoleAssignment.Delegating (all) = Mailbox Import Export-helpdesk01: Delegating = absent; Get-ManagementRoleAssignment where (Role in [Mailbox Import Export, ApplicationImpersonation] and Enabled equals true and Delegating equals false).RoleAssigneeName (all) = no items",
+     "GetManagementRoleAssignment.xml:14"},
 };
 
 }  // namespace
@@ -39,6 +44,7 @@ BOOST_AUTO_TEST_SUITE(exchange_rbac)
 BOOST_DATA_TEST_CASE(each_check_gives_its_expected_verdict, boost::unit_test::data::make(kCases), c) {
     hardcheck::test::expect_case(c);
 }
+
 BOOST_AUTO_TEST_CASE(rbac03_is_manual_with_the_split_permissions_procedure_as_guidance) {
     hardcheck::test::expect_manual("exchange-rbac", "RBAC-03", "rbac/pass", "setup.exe /PrepareAD /ActiveDirectorySplitPermissions:true");
 }
