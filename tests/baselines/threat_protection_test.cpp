@@ -49,14 +49,18 @@ const CheckCase kCases[] = {
      "Get-MpPreference.ExclusionPath[*] (none) = not collected; Get-MpPreference.ExclusionExtension[*] (none) = not collected; Get-MpPreference.ExclusionProcess[*] (none) = not collected",
      ""},
     {"threat-protection", "AV-06", "av/pass", Status::pass,
-     "SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = no items",
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = no items",
      "GetSettingOverride.xml:0"},
     {"threat-protection", "AV-06", "av/fail", Status::fail,
-     "SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = P2 FROM header off: Parameters[*] = 'AddP2FromRegexMatchHeader=false'",
-     "GetSettingOverride.xml:22"},
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = P2 FROM header off: Parameters[*] = 'AddP2FromRegexMatchHeader=false'",
+     "GetSettingOverride.xml:0"},
     {"threat-protection", "AV-06", "av/missing", Status::not_collected,
-     "SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = not collected",
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = not collected; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = not collected",
      ""},
+    // Overrides exported without the properties the filter reads (see protections/README.md).
+    {"threat-protection", "AV-06", "protections/fail-trimmed-overrides", Status::fail,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = Disable AMSI; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = no items",
+     "GetSettingOverride.xml:2"},
 };
 
 }  // namespace
