@@ -48,6 +48,10 @@ const CheckCase kCases[] = {
     {"threat-protection", "AV-05", "av/missing", Status::not_collected,
      "Get-MpPreference.ExclusionPath[*] (none) = not collected; Get-MpPreference.ExclusionExtension[*] (none) = not collected; Get-MpPreference.ExclusionProcess[*] (none) = not collected",
      ""},
+    // No exclusions at all: Get-MpPreference exports the lists as <Nil/>.
+    {"threat-protection", "AV-05", "av/pass-no-exclusions", Status::pass,
+     "Get-MpPreference.ExclusionPath[*] (none) = MSFT_MpPreference: ExclusionPath[*] = null; Get-MpPreference.ExclusionExtension[*] (none) = MSFT_MpPreference: ExclusionExtension[*] = null; Get-MpPreference.ExclusionProcess[*] (none) = MSFT_MpPreference: ExclusionProcess[*] = null",
+     "GetMpPreference.xml:13"},
     {"threat-protection", "AV-06", "av/pass", Status::pass,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = no items",
      "GetSettingOverride.xml:0"},
