@@ -18,6 +18,10 @@ const CheckCase kCases[] = {
     {"exchange-audit", "AUD-01", "aud/pass-timespan", Status::pass,
      "AdminAuditLogConfig.AdminAuditLogEnabled (all) = Admin Audit Log Settings: AdminAuditLogEnabled = true; AdminAuditLogConfig.AdminAuditLogCmdlets (all) = Admin Audit Log Settings: AdminAuditLogCmdlets = [*]; AdminAuditLogConfig.AdminAuditLogParameters (all) = Admin Audit Log Settings: AdminAuditLogParameters = [*]; AdminAuditLogConfig.AdminAuditLogExcludedCmdlets[*] (none) = no items",
      "GetAdminAuditLogConfig.xml:14"},
+    // An empty exclusion list exported as <Nil/> excludes nothing (it was an error before).
+    {"exchange-audit", "AUD-01", "aud/pass-nil-exclusions", Status::pass,
+     "AdminAuditLogConfig.AdminAuditLogEnabled (all) = Admin Audit Log Settings: AdminAuditLogEnabled = true; AdminAuditLogConfig.AdminAuditLogCmdlets (all) = Admin Audit Log Settings: AdminAuditLogCmdlets = [*]; AdminAuditLogConfig.AdminAuditLogParameters (all) = Admin Audit Log Settings: AdminAuditLogParameters = [*]; AdminAuditLogConfig.AdminAuditLogExcludedCmdlets[*] (none) = Admin Audit Log Settings: AdminAuditLogExcludedCmdlets[*] = null",
+     "GetAdminAuditLogConfig.xml:14"},
     {"exchange-audit", "AUD-01", "aud/fail", Status::fail,
      "AdminAuditLogConfig.AdminAuditLogEnabled (all) = Admin Audit Log Settings: AdminAuditLogEnabled = true; AdminAuditLogConfig.AdminAuditLogCmdlets (all) = Admin Audit Log Settings: AdminAuditLogCmdlets = [*]; AdminAuditLogConfig.AdminAuditLogParameters (all) = Admin Audit Log Settings: AdminAuditLogParameters = [*]; AdminAuditLogConfig.AdminAuditLogExcludedCmdlets[*] (none) = Admin Audit Log Settings: AdminAuditLogExcludedCmdlets[*] = 'Set-Mailbox'",
      "GetAdminAuditLogConfig.xml:14"},
