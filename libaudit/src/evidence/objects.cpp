@@ -27,7 +27,10 @@ struct CmdletType {
     std::string_view cmdlet;
     std::string_view type;  // short type name
 };
-constexpr std::array<CmdletType, 9> kCmdletTypes{{
+// Get-RoleGroupMember writes ReducedRecipient objects (as Get-Recipient does: a bundle
+// must not hold both) and Get-ManagementRoleAssignment ExchangeRoleAssignmentPresentation
+// (Microsoft.Exchange.Data.Directory.Management); RBAC-01/02 read them.
+constexpr std::array<CmdletType, 11> kCmdletTypes{{
     {"Get-User", "User"},
     {"Get-Service", "ServiceController"},
     {"Get-MpComputerStatus", "MSFT_MpComputerStatus"},
@@ -37,6 +40,8 @@ constexpr std::array<CmdletType, 9> kCmdletTypes{{
     {"Get-SmbServerConfiguration", "MSFT_SmbServerConfiguration"},
     {"Get-SmbClientConfiguration", "MSFT_SmbClientConfiguration"},
     {"Get-WindowsFeature", "Feature"},
+    {"Get-RoleGroupMember", "ReducedRecipient"},
+    {"Get-ManagementRoleAssignment", "ExchangeRoleAssignmentPresentation"},
 }};
 
 }  // namespace
