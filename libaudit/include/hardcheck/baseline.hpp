@@ -23,7 +23,8 @@ HARDCHECK_API std::string_view to_string(Severity);
 HARDCHECK_API std::optional<Severity> parse_severity(std::string_view);
 
 namespace detail {
-struct Condition;  // the compiled condition tree, private to the library
+struct Condition;    // the compiled condition tree, private to the library
+struct VersionData;  // a version data file (baselines/versions/), private to the library
 }
 
 // A check parameter's value: a single value or a list, as written in YAML.
@@ -48,6 +49,9 @@ struct HARDCHECK_API Check {
     std::shared_ptr<const detail::Condition> applies_when;  // null: always applies
     std::shared_ptr<const detail::Condition> test;          // null only for manual checks
     std::string expected_text;  // the test rendered for people ("... equals 0 and ...")
+    // Version data files the check's expectations rest on (`version_data:`); results
+    // note when their "as of" date is old (docs/baseline-language.md).
+    std::vector<std::shared_ptr<const detail::VersionData>> version_data;
 };
 
 class HARDCHECK_API CompiledBaseline {
