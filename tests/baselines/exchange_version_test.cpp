@@ -45,7 +45,7 @@ BOOST_AUTO_TEST_CASE(exv06_falls_back_to_the_newest_typed_hotfix_date_when_the_t
                "newest hotfix KB5099999 installed 2026-10-20, 13 days before the collection "
                "(versions/windows-updates.yaml is as of 2025-10-24 and cannot show every update released more than "
                "45 days before the collection)");
-    BOOST_TEST(at(e) == "GetHotFix.xml:28");
+    BOOST_TEST(at(e) == "GetHotFix.xml:27");
     BOOST_REQUIRE_EQUAL(r.notes.size(), 1u);
     BOOST_TEST(r.notes.front() ==
                "Version data versions/windows-updates.yaml is as of 2025-10-24, 374 days before the collection "
@@ -73,8 +73,16 @@ BOOST_AUTO_TEST_CASE(exv04_passes_for_a_hybrid_server_on_se_with_the_newest_upda
 BOOST_AUTO_TEST_CASE(exv04_fails_for_a_hybrid_server_on_2019_cu14_and_names_the_hybrid_domains) {
     const Result r = exv("EXV-04", "fail");
     BOOST_TEST(to_string(r.status) == "fail");
-    BOOST_TEST(r.observed == "");
-    BOOST_TEST(r.message == "");
+    BOOST_TEST(r.observed ==
+               "HybridConfiguration.Domains[*] (count >= 0) = Hybrid Configuration: Domains[*] = 'contoso.com', "
+               "Hybrid Configuration: Domains[*] = 'contoso.mail.onmicrosoft.com'; "
+               "fact exchange_line (exchange_build) = 2019; "
+               "fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.1544.4");
+    BOOST_TEST(r.message ==
+               "Not met: fact exchange_line equals SE (found 2019); fact exchange_build version_in [15.2.2562.53, "
+               "15.2.2563, 15.2.1748.39, 15.2.1749, 15.2.1544.36, 15.2.1545, 15.1.2507.61, 15.1.2508] "
+               "(current_builds) (found 15.2.1544.4).");
+    BOOST_TEST(at(evidence(r, "HybridConfiguration.Domains[*] (count >= 0)")) == "GetHybridConfiguration.xml:17");
     BOOST_TEST(at(evidence(r, "fact exchange_line (exchange_build)")) == "ExSetup.xml:11");
 }
 
