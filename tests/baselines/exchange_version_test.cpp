@@ -93,3 +93,34 @@ BOOST_AUTO_TEST_CASE(exv04_is_not_collected_when_the_build_of_a_hybrid_server_is
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The Exchange sample bundles (examples/exchange/, collected 2026-11-02) under the
+// composite baseline: EXV-06 is a result the new check adds there.
+BOOST_AUTO_TEST_SUITE(exchange_version_examples)
+
+BOOST_AUTO_TEST_CASE(cu14_example_fails_exv06_below_a_listed_update_and_notes_the_old_table) {
+    const Result r = run_check("cisa-exchange-2025", "EXV-06",
+                               test::source_dir() / "examples" / "exchange" / "ex2019-cu14-unhardened");
+    BOOST_TEST(to_string(r.status) == "fail");
+    BOOST_TEST(evidence(r, "versions/windows-updates.yaml)").observed ==
+               "17763.5458; expected at least 17763.8276 (KB5073723, released 2026-01-13, unconfirmed)");
+    BOOST_TEST(at(evidence(r, "versions/windows-updates.yaml)")) == "currentversion.reg:16");
+    BOOST_REQUIRE_EQUAL(r.notes.size(), 1u);
+    BOOST_TEST(r.notes.front().starts_with("Version data versions/windows-updates.yaml is as of 2025-10-24, 374 days"));
+}
+
+BOOST_AUTO_TEST_CASE(se_example_is_not_collected_for_exv06_without_a_recent_table_or_hotfix_export) {
+    const Result r = run_check("cisa-exchange-2025", "EXV-06", test::source_dir() / "examples" / "exchange" / "se-hardened");
+    BOOST_TEST(to_string(r.status) == "not_collected");
+    BOOST_TEST(r.message ==
+               "Evidence missing from the bundle: fact os_update_lag_days cannot be derived: "
+               "versions/windows-updates.yaml is as of 2025-10-24 and cannot show every update released more than 45 "
+               "days before the collection; no Get-HotFix export.");
+}
+
+BOOST_AUTO_TEST_CASE(exchange_build_results_carry_no_note_while_their_data_is_recent) {
+    const Result r = run_check("cisa-exchange-2025", "EXV-03", test::source_dir() / "examples" / "exchange" / "se-hardened");
+    BOOST_TEST(r.notes.empty());  // exchange-builds.yaml is as of 2026-10-07, 26 days before
+}
+
+BOOST_AUTO_TEST_SUITE_END()
