@@ -146,3 +146,24 @@ BOOST_AUTO_TEST_CASE(wrong_type_is_named_by_its_json_path) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(json_writer_notes)
+
+BOOST_AUTO_TEST_CASE(notes_appear_after_the_message_only_when_present_and_read_back) {
+    Report rep = test::sample_report();
+    BOOST_TEST(!json::parse(test::render("json", rep))["results"][0].contains("notes"));
+    rep.results[0].notes = {"Version data v.yaml is old."};
+    const std::string text = test::render("json", rep);
+    const auto doc = nlohmann::ordered_json::parse(text);
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : doc["results"][0].items()) keys.push_back(k);
+    BOOST_TEST(keys.at(8) == "notes");
+    BOOST_TEST(doc["results"][0]["notes"] == json::parse(R"(["Version data v.yaml is old."])"));
+    const Report back = parse_json_report(text, "r.json");
+    BOOST_TEST(back.results[0].notes == std::vector<std::string>{"Version data v.yaml is old."},
+               boost::test_tools::per_element());
+    BOOST_TEST(test::render("text", rep, ReportOptions{true, false}).find("      note: Version data v.yaml is old.\n") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

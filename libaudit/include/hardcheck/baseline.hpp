@@ -23,7 +23,8 @@ HARDCHECK_API std::string_view to_string(Severity);
 HARDCHECK_API std::optional<Severity> parse_severity(std::string_view);
 
 namespace detail {
-struct Condition;  // the compiled condition tree, private to the library
+struct Condition;    // the compiled condition tree, private to the library
+struct VersionData;  // a version data file (baselines/versions/), private to the library
 }
 
 // A check parameter's value: a single value or a list, as written in YAML.
@@ -64,6 +65,9 @@ struct HARDCHECK_API Check {
     CheckScope scope = CheckScope::host;
     std::vector<std::shared_ptr<const detail::Condition>> same_on_all_hosts;  // leaves without operator
     std::string group_by;  // a fact name; empty: one group
+    // Version data files the check's expectations rest on (`version_data:`); results
+    // note when their "as of" date is old (docs/baseline-language.md).
+    std::vector<std::shared_ptr<const detail::VersionData>> version_data;
 };
 
 class HARDCHECK_API CompiledBaseline {

@@ -45,6 +45,8 @@ struct HARDCHECK_API Result {
     std::string observed;  // the observed values, joined
     std::string expected;  // rendered from the condition
     std::string message;   // one sentence for a human
+    // Warnings about the result itself, e.g. that the version data it used is old.
+    std::vector<std::string> notes;
     std::vector<EvidenceRef> evidence;
     std::vector<std::string> references;
     std::vector<std::string> tags;

@@ -11,6 +11,7 @@
 #include "baseline/condition.hpp"
 #include "baseline/yaml_limits.hpp"
 #include "baseline/condition_parser.hpp"
+#include "baseline/version_data.hpp"
 #include "baseline/yaml_context.hpp"
 #include "evidence/file_bytes.hpp"
 #include "hardcheck/baseline.hpp"
@@ -50,6 +51,7 @@ private:
     void parse_check(const YAML::Node& node, YamlContext& y, const std::string& baseline_id, CompiledBaseline& baseline);
     void parse_parameters(const YAML::Node& node, YamlContext& y, Check& check);
     void parse_fleet(const YAML::Node& node, YamlContext& y, detail::ConditionParser& conditions, Check& check);
+    void parse_version_data(const YAML::Node& node, YamlContext& y, Check& check);
 
     Limits limits_;
     std::vector<Diagnostic> errors_;
@@ -57,7 +59,37 @@ private:
     std::vector<std::string> stack_;  // files being read, outermost first
     std::set<std::string> done_;      // files read completely
     std::map<std::string, SourceLocation> ids_;
+    std::map<std::string, std::shared_ptr<const detail::VersionData>> version_data_;  // by file identity
 };
+
+// `version_data: versions/x.yaml` (or a list): paths relative to the baseline file,
+// each read once per load however many checks name it.
+void Loader::parse_version_data(const YAML::Node& node, YamlContext& y, Check& check) {
+    std::vector<YAML::Node> items;
+    if (node.IsScalar())
+        items.push_back(node);
+    else if (node.IsSequence())
+        for (const auto& item : node) items.push_back(item);
+    for (const auto& item : items) {
+        if (!item.IsScalar() || item.Scalar().empty()) {
+            y.error(item, "'version_data' is a file path or a list of file paths");
+            continue;
+        }
+        const fs::path ref(item.Scalar());
+        const fs::path file = (ref.is_absolute() ? ref : fs::path(y.file()).parent_path() / ref).lexically_normal();
+        std::error_code ec;
+        if (!fs::is_regular_file(file, ec)) {
+            y.error(item, fmt::format("version data file '{}' not found", file.string()));
+            continue;
+        }
+        const std::string identity = file_identity(file.string());
+        auto it = version_data_.find(identity);
+        if (it == version_data_.end())
+            it = version_data_.emplace(identity, detail::load_version_data(file.string(), item.Scalar(), errors_)).first;
+        if (it->second) check.version_data.push_back(it->second);
+    }
+    if (items.empty()) y.error(node, "'version_data' is a file path or a list of file paths");
+}
 
 void Loader::parse_parameters(const YAML::Node& node, YamlContext& y, Check& check) {
     if (!y.expect_map(node, "'parameters'")) return;
@@ -115,7 +147,7 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
     y.reject_unknown_keys(node,
                           {"id", "title", "severity", "rationale", "remediation", "references", "tags",
                            "applies_when", "test", "parameters", "manual", "manual_when", "scope", "same_on_all_hosts",
-                           "group_by"},
+                           "group_by", "version_data"},
                           "a check");
     Check check;
     check.baseline_id = baseline_id;
@@ -151,6 +183,7 @@ void Loader::parse_check(const YAML::Node& node, YamlContext& y, const std::stri
         }
     }
     if (const auto params = node["parameters"]) parse_parameters(params, y, check);
+    if (const auto data = node["version_data"]) parse_version_data(data, y, check);
     ConditionParser conditions(y, needs_, check.parameters);
     if (const auto applies = node["applies_when"]) check.applies_when = conditions.parse(applies, "'applies_when'");
     parse_fleet(node, y, conditions, check);

@@ -37,6 +37,10 @@ inline void add_host_fact_needs(const std::string& name, EvidenceNeeds& needs) {
         key(kEdgeRoleKey);
     }
     if (name == "wsus_server") key(kWsusSetupKey);
+    if (name == "os_update_lag_days") {  // EXV-06: CurrentBuild/UBR, else Get-HotFix
+        key(kCurrentVersionKey);
+        type("Get-HotFix");
+    }
 }
 
 }  // namespace hardcheck::detail

@@ -166,7 +166,7 @@ Result evaluate_check(const Check& check, const HostEvidence& host, const Profil
         return r;
     }
     const detail::ParameterMap parameters = parameters_for(check, profile);
-    const Context ctx{host, parameters};
+    const Context ctx{host, parameters, &check};
     r.expected = detail::render(*check.test, parameter_renderer(parameters));
 
     if (check.applies_when) {
@@ -255,6 +255,8 @@ std::vector<Result> evaluate(const CompiledBaseline& baseline, const HostEvidenc
         if (profile && !profile->selects(check)) continue;
         if (check.scope == CheckScope::fleet) continue;  // judged over several hosts by audit_hosts
         Result r = evaluate_check(check, host, profile);
+        if (r.status != Status::not_applicable && r.status != Status::manual)
+            r.notes = detail::version_data_notes(check, host);
         if (profile) {
             if (auto it = profile->severity.find(check.id); it != profile->severity.end()) r.severity = it->second;
             detail::apply_waivers(*profile, today, r);

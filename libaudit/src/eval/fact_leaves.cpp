@@ -7,6 +7,7 @@
 namespace hardcheck::detail {
 
 Truth evaluate_fact(const Leaf& leaf, const FactSource& source, const Context& ctx, Walk& walk) {
+    if (source.name == "os_update_lag_days") return evaluate_os_update(leaf, ctx, walk);
     const FactValue fact = host_fact(ctx.host, source.name);
     EvidenceRef ref;
     ref.locator = fmt::format("fact {} ({})", source.name, fact.source);

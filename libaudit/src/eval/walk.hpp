@@ -35,6 +35,7 @@ using ParameterMap = std::map<std::string, const ParameterValue*>;
 struct Context {
     const HostEvidence& host;
     const ParameterMap& parameters;
+    const Check* check = nullptr;  // its version data, for os_update_lag_days
 };
 
 // The leaf's operands for this evaluation (its literals or its parameter's value).
@@ -100,6 +101,14 @@ Truth evaluate_object(const Leaf& leaf, const ObjectSource& source, const Contex
 Truth evaluate_xml(const Leaf& leaf, const XmlSource& source, const Context& ctx, Walk& walk);
 Truth evaluate_events(const Leaf& leaf, const EventsSource& source, const Context& ctx, Walk& walk);
 Truth evaluate_fact(const Leaf& leaf, const FactSource& source, const Context& ctx, Walk& walk);
+// The fact os_update_lag_days (EXV-06): Windows cumulative update level against the
+// check's version data, else the newest Get-HotFix InstalledOn.
+Truth evaluate_os_update(const Leaf& leaf, const Context& ctx, Walk& walk);
+
+// Notes for a result of `check` on `host`: version data older than
+// kVersionDataMaxAgeDays at collection time, or of unknown age.
+inline constexpr int kVersionDataMaxAgeDays = 90;
+std::vector<std::string> version_data_notes(const Check& check, const HostEvidence& host);
 
 // Walks a condition tree over one host; `negated` is for the recursion.
 Truth walk_condition(const Condition& c, const Context& ctx, Walk& walk, bool negated = false);

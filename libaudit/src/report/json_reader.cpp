@@ -71,6 +71,7 @@ public:
         r.observed = text(j, path, "observed");
         r.expected = text(j, path, "expected");
         r.message = text(j, path, "message");
+        if (j.contains("notes")) r.notes = strings(j, path, "notes");
         r.default_assumed = flag(j, path, "default_assumed");
         const auto& evidence = member(j, path, "evidence", json::value_t::array);
         for (std::size_t i = 0; i < evidence.size(); ++i) {

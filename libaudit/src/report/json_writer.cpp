@@ -39,6 +39,8 @@ ordered_json result_json(const Result& r) {
     j["observed"] = r.observed;
     j["expected"] = r.expected;
     j["message"] = r.message;
+    // Only when there are some, so reports without notes keep their bytes.
+    if (!r.notes.empty()) j["notes"] = r.notes;
     j["default_assumed"] = r.default_assumed;
     j["evidence"] = ordered_json::array();
     for (const auto& e : r.evidence)

@@ -59,6 +59,7 @@ void write_result(std::ostream& out, const Result& r, const ReportOptions& optio
                        options.colour ? "\x1b[0m" : "", to_string(r.severity), printable(r.check_id),
                        printable(r.title));
     out << fmt::format("      {}\n", printable(r.message));
+    for (const auto& note : r.notes) out << fmt::format("      note: {}\n", printable(note));
     if (auto w = detail::waiver_of(r))
         out << fmt::format("      waiver ({}): {} — owner {}, expires {}\n", printable(w->state), printable(w->reason),
                            printable(w->owner), printable(w->expires));
