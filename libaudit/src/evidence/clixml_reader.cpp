@@ -721,11 +721,16 @@ bool looks_like_clixml(std::string_view first_bytes) {
 namespace {
 
 // Reads `text` (UTF-8 without BOM) and reports invalid UTF-16 found while decoding.
+// `release` is given when the caller has already looked for NUL characters window by
+// window (reading the whole text again here would bring all of it back into memory).
 ClixmlFileSummary read_text(std::string_view text, detail::TextEncoding encoding, const std::vector<std::size_t>& bad,
                             const std::string& name, const ClixmlObjectSink& on_object, std::vector<Diagnostic>& problems,
                             const EvidenceNeeds* needs, std::function<void(std::size_t)> release = {}) {
     ClixmlFileSummary summary;
-    detail::refuse_xml_doctype_and_nul(text, name);
+    if (release)
+        detail::refuse_xml_doctype(text, name);
+    else
+        detail::refuse_xml_doctype_and_nul(text, name);
     summary.encoding = std::string(detail::encoding_name(encoding));
     ClixmlReader reader(text, name, problems, needs);
     if (release) reader.on_progress(std::move(release));
@@ -777,7 +782,12 @@ ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const Clix
             std::size_t end = std::min(bytes.size(), at + kWindow);
             // Do not cut a multi-byte character: end the window after a lead or ASCII byte.
             while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
-            valid = valid_utf8(bytes.substr(at, end - at));
+            const auto window = bytes.substr(at, end - at);
+            valid = valid_utf8(window);
+            // XML has no NUL; found here, it is reported where it is (read_text does
+            // not look again).
+            if (valid && std::memchr(window.data(), '\0', window.size()) != nullptr)
+                detail::refuse_xml_doctype_and_nul(bytes.substr(skip), file.string());
             mapped.release(at, end);
             at = end;
         }
