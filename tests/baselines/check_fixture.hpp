@@ -47,7 +47,7 @@ inline const EvidenceRef& evidence(const Result& r, std::string_view suffix) {
 
 // "<file name>:<line>" of a piece of evidence, for compact assertions.
 inline std::string at(const EvidenceRef& e) {
-    return std::filesystem::path(e.where.file).filename().string() + ":" + std::to_string(e.where.line);
+    return std::filesystem::path(e.where.file.str()).filename().string() + ":" + std::to_string(e.where.line);
 }
 
 // One row of a table-driven check test (tests/baselines/<family>_test.cpp): a bundle

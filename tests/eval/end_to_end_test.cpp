@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_CASE(exch01_has_tls10_disabled_and_passes) {
     BOOST_TEST(!r.default_assumed);
     BOOST_REQUIRE(r.evidence.size() == 2u);
     BOOST_TEST(r.evidence[0].observed == "REG_DWORD 0 (0x0)");
-    BOOST_TEST(r.evidence[0].where.file.ends_with("examples/bundles/exch01/schannel.reg"));
+    BOOST_TEST(r.evidence[0].where.file.str().ends_with("examples/bundles/exch01/schannel.reg"));
     BOOST_TEST(r.evidence[0].where.line == 16u);
     BOOST_TEST(r.evidence[1].observed == "REG_DWORD 0 (0x0)");
     BOOST_TEST(r.evidence[1].where.line == 12u);
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(exch02_lacks_the_server_value_so_the_enabled_default_fails)
     BOOST_TEST(r.evidence[0].observed == "absent (OS default 1 assumed)");
     BOOST_TEST(r.evidence[0].default_assumed);
     // Absent values point at the exported subtree's top key.
-    BOOST_TEST(r.evidence[0].where.file.ends_with("examples/bundles/exch02/schannel.reg"));
+    BOOST_TEST(r.evidence[0].where.file.str().ends_with("examples/bundles/exch02/schannel.reg"));
     BOOST_TEST(r.evidence[0].where.line == 3u);
     BOOST_TEST(r.evidence[1].observed == "REG_DWORD 0 (0x0)");
     BOOST_TEST(r.evidence[1].where.line == 12u);

@@ -412,4 +412,17 @@ BOOST_AUTO_TEST_CASE(needs_skip_objects_of_other_types_but_refs_into_them_resolv
     BOOST_TEST(r.objects[0]->property("B")->text == "inner");
 }
 
+BOOST_AUTO_TEST_CASE(objects_naming_one_type_list_share_it_and_every_location_shares_the_file_name) {
+    auto r = read(objs("<Obj RefId=\"0\"><TN RefId=\"0\"><T>Ns.User</T><T>System.Object</T></TN><Props><S N=\"A\">x</S></Props></Obj>\n"
+                       "<Obj RefId=\"1\"><TNRef RefId=\"0\" /><Props><S N=\"A\">y</S></Props></Obj>"));
+    BOOST_REQUIRE(r.objects.size() == 2u);
+    const auto& first = *r.objects[0];
+    const auto& second = *r.objects[1];
+    BOOST_TEST(second.type_names == (std::vector<std::string>{"Ns.User", "System.Object"}));
+    // The TNRef'd object holds the list read for the first one, not a copy of it.
+    BOOST_TEST(&second.type_names.list() == &first.type_names.list());
+    BOOST_TEST(&prop(second, "A").where.file.str() == &first.where.file.str());
+    BOOST_TEST(prop(second, "A").where.str() == "t.xml:3:42");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

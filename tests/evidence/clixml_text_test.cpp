@@ -46,6 +46,12 @@ BOOST_AUTO_TEST_CASE(shapes_of_text_typed_values) {
     BOOST_TEST(!is_version("1..2"));
     BOOST_TEST(is_base64("AQID\nBA=="));
     BOOST_TEST(!is_base64("AQI"));
+    BOOST_TEST(is_base64(" AQID\r\n\tBA== "));
+    BOOST_TEST(is_base64("+/9z"));
+    BOOST_TEST(is_base64(""));
+    BOOST_TEST(!is_base64("AQ-D"));
+    BOOST_TEST(!is_base64(std::string("AQI\0", 4)));
+    BOOST_TEST(!is_base64("AQI\xC3\xA9"));
     BOOST_TEST(is_duration("-P10675199DT2H48M5.4775807S"));
     BOOST_TEST(!is_duration("10:00:00"));
     BOOST_TEST(is_datetime("2021-10-06T15:44:43.0986128-07:00"));

@@ -47,4 +47,22 @@ BOOST_AUTO_TEST_CASE(any_order_of_offsets_gives_the_same_line_and_column_as_coun
     }
 }
 
+BOOST_AUTO_TEST_CASE(runs_of_line_feeds_and_multi_byte_characters_at_every_alignment_count_exactly) {
+    // Short lines, empty lines and 2-, 3- and 4-byte characters, so that line feeds
+    // and character boundaries fall at every position of a 16-byte step.
+    std::string text;
+    std::mt19937 rng(11);
+    const char* pieces[] = {"\n", "\n\n", "a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\r\n", "bcdefghijklmnopq"};
+    while (text.size() < 140000) text += pieces[rng() % std::size(pieces)];
+    for (std::size_t start = 0; start < 48; ++start) {
+        detail::TextLocator locator(text, "f");
+        for (std::size_t off = start; off < text.size(); off += 997 + start) {
+            const auto where = locator.locate(off);
+            const auto [line, column] = naive(text, off);
+            BOOST_TEST_REQUIRE(where.line == line, "offset " << off);
+            BOOST_TEST_REQUIRE(where.column == column, "offset " << off);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -18,7 +18,7 @@ int set_error(int code, std::string_view message, const hardcheck::SourceLocatio
     auto& e = last_error;
     try {
         e.message = message;
-        e.file = where ? where->file : std::string();
+        e.file = where ? where->file.str() : std::string();
     } catch (...) {
         // Copying the message needed memory we do not have.
         e.message.clear();

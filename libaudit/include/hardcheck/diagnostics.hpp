@@ -1,18 +1,48 @@
 // Positions in input files and the error every reader and loader reports.
 #pragma once
 
+#include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hardcheck/export.hpp"
 
 namespace hardcheck {
 
+// The name of an input file.  Names are interned: every location in a file points
+// to one copy, kept for the life of the process (one per distinct name), so a
+// location is copied without allocating (a large export has millions of them) and
+// equal names are equal pointers.  Reads like a const std::string.
+class HARDCHECK_API SourceFile {
+public:
+    SourceFile() = default;
+    SourceFile(std::string_view name);  // NOLINT(google-explicit-constructor): a name is a file
+    SourceFile(const std::string& name) : SourceFile(std::string_view(name)) {}
+    SourceFile(const char* name) : SourceFile(std::string_view(name)) {}
+
+    const std::string& str() const noexcept { return name_ ? *name_ : empty_name(); }
+    operator const std::string&() const noexcept { return str(); }  // NOLINT(google-explicit-constructor)
+    bool empty() const noexcept { return name_ == nullptr; }
+    const char* c_str() const noexcept { return str().c_str(); }
+
+    friend bool operator==(const SourceFile& a, const SourceFile& b) noexcept { return a.name_ == b.name_; }
+    friend std::strong_ordering operator<=>(const SourceFile& a, const SourceFile& b) noexcept {
+        return a.str().compare(b.str()) <=> 0;
+    }
+    friend HARDCHECK_API std::ostream& operator<<(std::ostream& out, const SourceFile& file);
+
+private:
+    static const std::string& empty_name() noexcept;
+    const std::string* name_ = nullptr;  // interned; null for no file
+};
+
 // A place in an input file; line and column count from 1, 0 means "unknown".
 struct HARDCHECK_API SourceLocation {
-    std::string file;
+    SourceFile file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <map>
 #include <memory>
@@ -166,8 +167,35 @@ struct HARDCHECK_API PsProperty {
     PsValue value;
 };
 
+// The type names of an object, most derived first.  One list is shared by every
+// object that names it (a TN is written once, then TNRef'd by thousands of
+// objects), so copying it copies a pointer.  Reads like a const vector of strings.
+class HARDCHECK_API TypeNames {
+public:
+    TypeNames() = default;
+    TypeNames(std::vector<std::string> names);  // NOLINT(google-explicit-constructor)
+    TypeNames(std::initializer_list<std::string> names) : TypeNames(std::vector<std::string>(names)) {}
+
+    const std::vector<std::string>& list() const noexcept { return names_ ? *names_ : empty_list(); }
+    operator const std::vector<std::string>&() const noexcept { return list(); }  // NOLINT
+    std::size_t size() const noexcept { return list().size(); }
+    bool empty() const noexcept { return list().empty(); }
+    const std::string& front() const { return list().front(); }
+    const std::string& operator[](std::size_t i) const { return list()[i]; }
+    auto begin() const noexcept { return list().begin(); }
+    auto end() const noexcept { return list().end(); }
+    void clear() noexcept { names_.reset(); }
+
+    friend bool operator==(const TypeNames& a, const TypeNames& b) { return a.list() == b.list(); }
+    friend HARDCHECK_API std::ostream& operator<<(std::ostream& out, const TypeNames& names);
+
+private:
+    static const std::vector<std::string>& empty_list() noexcept;
+    std::shared_ptr<const std::vector<std::string>> names_;  // null: no type names
+};
+
 struct HARDCHECK_API PsObject {
-    std::vector<std::string> type_names;  // TN, most derived first (TNRef resolved)
+    TypeNames type_names;                 // TN, most derived first (TNRef resolved)
     std::string to_string;                // ToString, when written
     std::vector<PsProperty> properties;   // Props then MS, in document order
     SourceLocation where;                 // the <Obj> start tag

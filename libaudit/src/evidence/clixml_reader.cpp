@@ -202,7 +202,7 @@ private:
     std::vector<PsValue> read_items(pugi::xml_node node, int depth);
     std::vector<PsEntry> read_entries(pugi::xml_node node, int depth);
     PsValue read_progress_record(pugi::xml_node node, int depth);
-    std::vector<std::string> read_type_names(pugi::xml_node node);
+    TypeNames read_type_names(pugi::xml_node node);
     // The text of an element; valid until the next call.
     std::string_view text_of(pugi::xml_node node);
     void register_ids(pugi::xml_node node);
@@ -226,7 +226,7 @@ private:
     std::function<void(std::size_t)> release_;
     std::size_t released_ = 0;
     static constexpr std::size_t kReleaseStep = std::size_t{8} << 20;
-    std::unordered_map<std::string, std::shared_ptr<const std::vector<std::string>>> type_names_;  // TN RefId
+    std::unordered_map<std::string, TypeNames> type_names_;  // TN RefId
     // Obj RefIds being converted: a Ref to one points back up the tree.
     std::unordered_map<std::string, const PsObject*> open_;
     std::unordered_map<std::string, std::shared_ptr<const PsValue>> ref_cache_;
@@ -341,17 +341,17 @@ PsValue ClixmlReader::convert_primitive(pugi::xml_node node, Tag id) {
     return v;
 }
 
-std::vector<std::string> ClixmlReader::read_type_names(pugi::xml_node tn) {
-    std::vector<std::string> names;
+TypeNames ClixmlReader::read_type_names(pugi::xml_node tn) {
+    std::vector<std::string> list;
     for (auto t : tn.children()) {
         if (t.type() != pugi::node_element) continue;
         if (std::string_view(t.name()) != "T") fail(t, fmt::format("unexpected <{}> in <TN>", t.name()));
-        names.push_back(decode_escapes(text_of(t)));
+        list.push_back(decode_escapes(text_of(t)));
     }
+    TypeNames names(std::move(list));
     const std::string id = tn.attribute("RefId").value();
     if (!id.empty()) {
-        auto shared = std::make_shared<const std::vector<std::string>>(names);
-        const bool added = type_names_.emplace(id, std::move(shared)).second;
+        const bool added = type_names_.emplace(id, names).second;
         if (!added && !replaying_) fail(tn, fmt::format("duplicate TN RefId '{}'", id));
     }
     return names;
@@ -359,6 +359,9 @@ std::vector<std::string> ClixmlReader::read_type_names(pugi::xml_node tn) {
 
 std::vector<PsValue> ClixmlReader::read_items(pugi::xml_node node, int depth) {
     std::vector<PsValue> items;
+    std::size_t n = 0;
+    for (auto child : node.children()) n += child.type() == pugi::node_element ? 1 : 0;
+    items.reserve(n);
     for (auto child : node.children())
         if (child.type() == pugi::node_element) items.push_back(convert(child, depth + 1));
     return items;
@@ -442,12 +445,14 @@ std::shared_ptr<PsObject> ClixmlReader::read_obj(pugi::xml_node node, int depth,
                 auto it = type_names_.find(child.attribute("RefId").value());
                 if (it == type_names_.end())
                     fail(child, fmt::format("TNRef to unknown RefId '{}'", child.attribute("RefId").value()));
-                obj->type_names = *it->second;
+                obj->type_names = it->second;  // shared, not copied
             }
         } else if (tag == "ToString") {
             obj->to_string = decode_escapes(text_of(child));
         } else if (tag == "Props" || tag == "MS") {
-            if (obj->properties.empty()) obj->properties.reserve(16);
+            std::size_t props = 0;
+            for (auto prop : child.children()) props += prop.type() == pugi::node_element ? 1 : 0;
+            obj->properties.reserve(obj->properties.size() + props);
             for (auto prop : child.children()) {
                 if (prop.type() != pugi::node_element) continue;
                 auto name = prop.attribute("N");
@@ -604,7 +609,7 @@ std::string ClixmlReader::declared_type(pugi::xml_node obj) const {
     if (auto t = obj.child("TN").child("T")) return decode_escapes(t.child_value());
     if (auto ref = obj.child("TNRef")) {
         auto it = type_names_.find(ref.attribute("RefId").value());
-        if (it != type_names_.end() && !it->second->empty()) return it->second->front();
+        if (it != type_names_.end() && !it->second.empty()) return it->second.front();
     }
     return {};
 }
@@ -716,11 +721,16 @@ bool looks_like_clixml(std::string_view first_bytes) {
 namespace {
 
 // Reads `text` (UTF-8 without BOM) and reports invalid UTF-16 found while decoding.
+// `release` is given when the caller has already looked for NUL characters window by
+// window (reading the whole text again here would bring all of it back into memory).
 ClixmlFileSummary read_text(std::string_view text, detail::TextEncoding encoding, const std::vector<std::size_t>& bad,
                             const std::string& name, const ClixmlObjectSink& on_object, std::vector<Diagnostic>& problems,
                             const EvidenceNeeds* needs, std::function<void(std::size_t)> release = {}) {
     ClixmlFileSummary summary;
-    detail::refuse_xml_doctype_and_nul(text, name);
+    if (release)
+        detail::refuse_xml_doctype(text, name);
+    else
+        detail::refuse_xml_doctype_and_nul(text, name);
     summary.encoding = std::string(detail::encoding_name(encoding));
     ClixmlReader reader(text, name, problems, needs);
     if (release) reader.on_progress(std::move(release));
@@ -772,7 +782,12 @@ ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const Clix
             std::size_t end = std::min(bytes.size(), at + kWindow);
             // Do not cut a multi-byte character: end the window after a lead or ASCII byte.
             while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
-            valid = valid_utf8(bytes.substr(at, end - at));
+            const auto window = bytes.substr(at, end - at);
+            valid = valid_utf8(window);
+            // XML has no NUL; found here, it is reported where it is (read_text does
+            // not look again).
+            if (valid && std::memchr(window.data(), '\0', window.size()) != nullptr)
+                detail::refuse_xml_doctype_and_nul(bytes.substr(skip), file.string());
             mapped.release(at, end);
             at = end;
         }

@@ -65,7 +65,7 @@ public:
     void location(const SourceLocation& where) {
         line_ = where;
         key("file");
-        string(where.file);
+        string(where.file.str());
         raw(",");
         key("line");
         number(static_cast<std::uint64_t>(where.line));

@@ -30,8 +30,6 @@ void check_text_lines(std::string_view text, std::uint64_t max_bytes, const std:
     }
 }
 
-namespace {
-
 void refuse_xml_doctype(std::string_view text, const std::string& name) {
     // The prolog: a BOM, white space, the XML declaration, comments and processing
     // instructions; a DOCTYPE can only come before the root element.
@@ -57,6 +55,8 @@ void refuse_xml_doctype(std::string_view text, const std::string& name) {
         }
     }
 }
+
+namespace {
 
 // The first byte of `bytes` that does not start a valid UTF-8 sequence, as a
 // position; only called on text already known to be invalid.

@@ -29,6 +29,9 @@ void check_text_lines(std::string_view text, std::uint64_t max_bytes, const std:
 void refuse_hostile_xml(std::string_view bytes, const DecodedText& decoded, const std::string& name);
 // The DOCTYPE and NUL checks alone, for UTF-8 text read where it lies.
 void refuse_xml_doctype_and_nul(std::string_view text, const std::string& name);
+// The DOCTYPE check alone (it reads the prolog only), for a reader that looks for
+// NUL characters itself.
+void refuse_xml_doctype(std::string_view text, const std::string& name);
 
 // The byte offset (pugixml's offset_debug) of the first element nested deeper than
 // `max_depth` below `root`, found without recursion; nullopt when there is none.

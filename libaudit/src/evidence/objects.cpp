@@ -1,6 +1,7 @@
 // Lookups over PowerShell objects and the cmdlet-to-type table.
 #include <algorithm>
 #include <array>
+#include <ostream>
 
 #include "ascii.hpp"
 #include "hardcheck/evidence.hpp"
@@ -45,6 +46,21 @@ constexpr std::array<CmdletType, 11> kCmdletTypes{{
 }};
 
 }  // namespace
+
+TypeNames::TypeNames(std::vector<std::string> names) {
+    if (!names.empty()) names_ = std::make_shared<const std::vector<std::string>>(std::move(names));
+}
+
+const std::vector<std::string>& TypeNames::empty_list() noexcept {
+    static const std::vector<std::string> empty;
+    return empty;
+}
+
+std::ostream& operator<<(std::ostream& out, const TypeNames& names) {
+    out << '[';
+    for (std::size_t i = 0; i < names.size(); ++i) out << (i ? ", " : "") << names[i];
+    return out << ']';
+}
 
 const PsValue* PsObject::property(std::string_view name) const {
     for (const auto& p : properties)

@@ -120,7 +120,7 @@ class RegParser {
 public:
     RegParser(const DecodedText& text, const std::string& name, RegSink& sink, std::vector<Diagnostic>& problems,
               RegPart& part, RegFileSummary& summary)
-        : text_(text.utf8), name_(name), sink_(sink), problems_(problems), part_(part), summary_(summary),
+        : text_(text.utf8), name_(name), file_(name), sink_(sink), problems_(problems), part_(part), summary_(summary),
           loc_line_(part.first_line) {
         summary_.encoding = std::string(encoding_name(text.encoding));
         cr_only_ = part.cr_line_ends_allowed && text_.find('\n') == std::string_view::npos;
@@ -161,7 +161,7 @@ private:
         }
         loc_offset_ = offset;
         const auto col = count_code_points(text_.substr(loc_line_start_, offset - loc_line_start_)) + 1;
-        where.file = name_;
+        where.file = file_;
         where.line = static_cast<std::uint32_t>(loc_line_);
         where.column = static_cast<std::uint32_t>(col);
     }
@@ -192,6 +192,7 @@ private:
 
     std::string_view text_;
     const std::string& name_;
+    SourceFile file_;  // shared by every location reported
     RegSink& sink_;
     std::vector<Diagnostic>& problems_;
     RegPart& part_;

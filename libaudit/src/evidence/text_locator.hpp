@@ -20,6 +20,7 @@ public:
     // nearest checkpoint, so the cost stays bounded whatever the file size.
     SourceLocation locate(std::size_t offset);
     const std::string& file() const noexcept { return file_; }
+    const SourceFile& source_file() const noexcept { return file_; }
 
 private:
     struct Mark {
@@ -29,7 +30,7 @@ private:
     void advance_to(std::size_t offset);
 
     std::string_view text_;
-    std::string file_;
+    SourceFile file_;  // shared by every location handed out
     std::vector<Mark> marks_;  // one per kBlock bytes, up to the furthest offset seen
     std::size_t offset_ = 0;
     std::uint32_t line_ = 1;
