@@ -37,7 +37,7 @@ std::string first_error(const fs::path& file) {
     try {
         load_baseline(file);
     } catch (const InputError& e) {
-        return fs::path(e.diagnostics().at(0).where.file).filename().string() + ":" +
+        return fs::path(e.diagnostics().at(0).where.file.str()).filename().string() + ":" +
                std::to_string(e.diagnostics().at(0).where.line) + ": " + e.diagnostics().at(0).message;
     }
     return "no error";

@@ -43,7 +43,7 @@ HostEvidence corpus_host() {
 }
 
 std::string at(const SourceLocation& where) {
-    return fs::path(where.file).filename().string() + ":" + std::to_string(where.line);
+    return fs::path(where.file.str()).filename().string() + ":" + std::to_string(where.line);
 }
 
 // A minimal object of the same shape, one TLS entry whose members are `members`.
