@@ -195,4 +195,18 @@ BOOST_FIXTURE_TEST_CASE(host_manifests_decide_what_is_one_host, Bundle) {
     BOOST_TEST(discover_hosts(dir) == std::vector<fs::path>{dir});
 }
 
+BOOST_AUTO_TEST_CASE(healthchecker_section_folders_are_one_host) {
+    // The corpus's E16 collection: Exchange/ and OS/ with no files beside them.
+    BOOST_TEST(discover_hosts(corpus()) == std::vector<fs::path>{corpus()});
+}
+
+BOOST_FIXTURE_TEST_CASE(other_folders_without_manifests_are_hosts, Bundle) {
+    fs::create_directories(dir / "OS");
+    fs::create_directories(dir / "EXCH01");
+    const auto hosts = discover_hosts(dir);
+    BOOST_REQUIRE(hosts.size() == 3u);  // EXCH01, OS and the fixture's own sub/
+    BOOST_TEST(hosts[0].filename() == "EXCH01");
+    BOOST_TEST(hosts[1].filename() == "OS");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

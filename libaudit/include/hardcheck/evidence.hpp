@@ -410,7 +410,9 @@ HARDCHECK_API void dump_bundle_json(const std::filesystem::path& directory, std:
                                     std::vector<Diagnostic>* problems = nullptr);
 
 // Expands a bundle argument: a host directory itself, or a directory whose
-// subdirectories are host directories.
+// subdirectories are host directories.  host.yaml decides (here: one host; in a
+// subdirectory: a parent of hosts); without one, files here or only HealthChecker's
+// section folders (Exchange, OS, Hardware) make one host, other folders are hosts.
 HARDCHECK_API std::vector<std::filesystem::path> discover_hosts(const std::filesystem::path& path);
 
 }  // namespace hardcheck

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "ascii.hpp"
 #include "evidence/healthchecker_tls.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
@@ -173,6 +174,17 @@ bool has_evidence_files(const fs::path& dir) {
     return false;
 }
 
+// HealthChecker's data collection writes one server as Exchange/, OS/ and Hardware/
+// folders with nothing beside them; those names are sections of one host, not hosts.
+bool only_healthchecker_sections(const std::vector<fs::path>& subdirs) {
+    static constexpr std::string_view kSections[] = {"exchange", "os", "hardware"};
+    return !subdirs.empty() && std::all_of(subdirs.begin(), subdirs.end(), [](const fs::path& d) {
+        const std::string name = d.filename().string();
+        return std::any_of(std::begin(kSections), std::end(kSections),
+                           [&](std::string_view s) { return detail::iequals(name, s); });
+    });
+}
+
 }  // namespace
 
 HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
@@ -262,7 +274,8 @@ std::vector<fs::path> discover_hosts(const fs::path& path) {
     // Merging two servers' evidence into one host would give wrong verdicts, so a
     // manifest decides first: host.yaml here makes this one host; host.yaml in a
     // subdirectory makes this a parent of hosts, whatever loose files (a README)
-    // sit beside them.  Without manifests, files here mean one host.
+    // sit beside them.  Without manifests, files here, or only HealthChecker's
+    // section folders, mean one host.
     if (fs::is_regular_file(path / "host.yaml", ec)) return {path};
     std::vector<fs::path> hosts;
     bool child_manifest = false;
@@ -272,7 +285,7 @@ std::vector<fs::path> discover_hosts(const fs::path& path) {
         hosts.push_back(entry.path());
         child_manifest = child_manifest || fs::is_regular_file(entry.path() / "host.yaml", type_ec);
     }
-    if (!child_manifest && has_evidence_files(path)) return {path};
+    if (!child_manifest && (has_evidence_files(path) || only_healthchecker_sections(hosts))) return {path};
     std::sort(hosts.begin(), hosts.end());
     if (hosts.empty()) throw InputError(Diagnostic{{path.string(), 0, 0}, "no host bundles found in directory"});
     return hosts;
