@@ -421,6 +421,32 @@ static void test_profile_waiver(const hc_baseline *baseline) {
     hc_profile_free(NULL);
 }
 
+/* A result with a note: version data 120 days older than the collection. */
+#define NOTES_DIR "tests/c/data/notes/"
+static void test_result_notes(void) {
+    hc_baseline *baseline = NULL;
+    hc_bundle *bundle = NULL;
+    hc_run *run = NULL;
+    const hc_result *r = NULL;
+    const char *note = "unset";
+    EXPECT(hc_baseline_load(&baseline, NOTES_DIR "baseline.yaml") == HC_OK);
+    EXPECT(hc_bundle_load(&bundle, NOTES_DIR "host", baseline) == HC_OK);
+    EXPECT(hc_run_evaluate(&run, baseline, bundle, NULL) == HC_OK);
+    EXPECT(hc_run_result(&r, run, 0) == HC_OK);
+    EXPECT(r != NULL && r->status == HC_STATUS_PASS && r->notes_count == 1);
+    EXPECT(hc_run_note(&note, run, 0, 0) == HC_OK);
+    EXPECT_STR(note, "Version data versions/builds.yaml is as of 2026-01-01, 120 days before the collection "
+                     "(2026-05-01): builds and updates released since are unknown to this check; update the data.");
+    EXPECT(hc_run_note(&note, run, 0, 1) == HC_EINVAL && note == NULL);
+    EXPECT_STR(hc_error_last()->message, "note index out of range");
+    EXPECT(hc_run_note(&note, run, 1, 0) == HC_EINVAL);
+    EXPECT(hc_run_note(&note, NULL, 0, 0) == HC_EINVAL);
+    EXPECT(hc_run_note(NULL, run, 0, 0) == HC_EINVAL);
+    hc_run_free(run);
+    hc_bundle_free(bundle);
+    hc_baseline_free(baseline);
+}
+
 int main(void) {
     hc_baseline *baseline = NULL;
 
@@ -433,6 +459,7 @@ int main(void) {
     test_host(baseline, "examples/bundles/exch02", "EXCH02", HC_STATUS_FAIL, "absent (OS default 1 assumed)", 3, 1);
     test_report(baseline);
     test_profile_waiver(baseline);
+    test_result_notes();
     test_memory_baseline_and_check_selection();
     test_bad_baselines();
     test_null_handles(baseline);

@@ -79,6 +79,15 @@ class Results(unittest.TestCase):
         self.assertEqual(r.waiver_reason, "Legacy scanner needs TLS 1.0 until its March 2099 replacement.")
         self.assertEqual((plain.status, plain.waiver_state, plain.waiver_owner), (hardcheck.Status.FAIL, "none", ""))
 
+    def test_version_data_older_than_the_collection_gives_a_note(self):
+        [r] = audit("tests/c/data/notes/host", baseline="tests/c/data/notes/baseline.yaml")
+        self.assertEqual(r.status, hardcheck.Status.PASS)
+        self.assertEqual(r.notes, ("Version data versions/builds.yaml is as of 2026-01-01, 120 days before the "
+                                   "collection (2026-05-01): builds and updates released since are unknown to this "
+                                   "check; update the data.",))
+        [plain] = audit("examples/bundles/exch01")
+        self.assertEqual(plain.notes, ())
+
     def test_bad_profile_raises_input_error_with_location(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "p.yaml")

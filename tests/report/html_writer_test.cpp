@@ -97,6 +97,14 @@ BOOST_AUTO_TEST_CASE(hostile_strings_are_escaped_everywhere) {
     BOOST_TEST(has_line(html, "<tr><td>dir with space/&lt;x&gt;.reg:2</td><td>HKLM\\&lt;K&gt;</td><td>&quot;v&quot; &amp; &lt;w&gt;</td></tr>"));
 }
 
+BOOST_AUTO_TEST_CASE(each_note_is_an_escaped_entry_under_its_result) {
+    Report rep = test::sample_report();
+    rep.results[0].notes = {"data is <b>120</b> days & \"old\""};
+    const std::string html = test::render("html", rep);
+    BOOST_TEST(has_line(html, "<dt>Note</dt><dd class=\"note\">data is &lt;b&gt;120&lt;/b&gt; days &amp; &quot;old&quot;</dd>"));
+    BOOST_TEST(occurrences(html, "class=\"note\"") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(only_web_references_become_links) {
     const std::string html = test::render("html", test::hostile_report());
     BOOST_TEST(has_line(html, "<li>javascript:alert(1)</li>"));

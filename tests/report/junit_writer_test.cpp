@@ -90,6 +90,18 @@ BOOST_AUTO_TEST_CASE(hostile_strings_survive_as_text_and_control_characters_are_
     BOOST_TEST(std::string(suite.child("testcase").attribute("name").value()) == "X-1 Title & \"quotes\" 'single' <b>");
 }
 
+BOOST_AUTO_TEST_CASE(notes_of_a_pass_go_to_system_out_and_of_a_failure_to_its_text) {
+    Report rep = test::sample_report();
+    rep.results[0].notes = {"data <as_of> is 120 days & more older"};
+    rep.results[2].notes = {"second note"};
+    const std::string xml = test::render("junit", rep);
+    BOOST_TEST(xml.find("<system-out>note: data &lt;as_of&gt; is 120 days &amp; more older\n</system-out>") !=
+               std::string::npos);
+    const auto doc = parse(xml);
+    const auto failure = doc.select_node("//testsuite[@name='H2']/testcase[@name='DEMO-01 Value is zero']/failure").node();
+    BOOST_TEST(std::string(failure.text().get()).ends_with("reference: https://example.org/demo-01\nnote: second note\n"));
+}
+
 BOOST_AUTO_TEST_CASE(same_report_gives_byte_identical_output) {
     BOOST_TEST(test::render("junit", test::sample_report()) == test::render("junit", test::sample_report()));
 }

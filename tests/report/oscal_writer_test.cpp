@@ -101,6 +101,20 @@ BOOST_AUTO_TEST_CASE(one_observation_and_finding_per_host_and_check) {
                "HKLM\\A\\V = REG_DWORD 1 (0x1) at b/h2/a.reg:7:1");
 }
 
+BOOST_AUTO_TEST_CASE(notes_are_paragraphs_of_the_observation_remarks) {
+    Report rep = test::sample_report();
+    rep.results[0].notes = {"the Exchange build data is 120 days older than the collection"};
+    rep.results[1].notes = {"first <note>", "second & last"};
+    const json doc = oscal(rep);
+    check_assessment_results(doc);
+    const json observations = doc["assessment-results"]["results"][0]["observations"];
+    BOOST_TEST(observations[0]["remarks"] ==
+               "Observed: HKLM\\A\\V = REG_DWORD 0 (0x0)\n\nNote: the Exchange build data is 120 days older than the "
+               "collection");
+    BOOST_TEST(observations[1]["remarks"] == "Note: first <note>\n\nNote: second & last");
+    BOOST_TEST(!observations[3].contains("remarks"));
+}
+
 BOOST_AUTO_TEST_CASE(only_pass_and_not_applicable_are_satisfied) {
     Report rep = test::sample_report();
     rep.results[4].status = Status::not_applicable;

@@ -95,6 +95,17 @@ BOOST_AUTO_TEST_CASE(waived_failure_is_a_suppressed_result) {
     BOOST_TEST(!results[1].contains("suppressions"));
 }
 
+BOOST_AUTO_TEST_CASE(notes_are_a_result_property_only_when_present) {
+    Report rep = test::sample_report();
+    rep.results[2].notes = {"the Exchange build data is 120 days older than the collection \"x\""};
+    const std::string text = test::render("sarif", rep);
+    BOOST_TEST(text.find(R"("the Exchange build data is 120 days older than the collection \"x\"")") != std::string::npos);
+    const json results = json::parse(text)["runs"][0]["results"];
+    BOOST_TEST(results[0]["properties"]["notes"] ==
+               json::array({"the Exchange build data is 120 days older than the collection \"x\""}));
+    BOOST_TEST(!results[1]["properties"].contains("notes"));
+}
+
 BOOST_AUTO_TEST_CASE(same_report_gives_byte_identical_output) {
     BOOST_TEST(test::render("sarif", test::sample_report()) == test::render("sarif", test::sample_report()));
 }

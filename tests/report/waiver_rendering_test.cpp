@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(text_shows_reason_owner_and_expiry) {
 
 BOOST_AUTO_TEST_CASE(csv_fills_the_waiver_columns) {
     const std::string csv = test::render("csv", waived_report());
-    BOOST_TEST(csv.find(",cisa-exchange-2025:G8,applied,Vendor fix pending,ops,2027-01-31\r\n") != std::string::npos);
+    BOOST_TEST(csv.find(",cisa-exchange-2025:G8,applied,Vendor fix pending,ops,2027-01-31,\r\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(junit_skips_with_the_waiver_as_reason) {

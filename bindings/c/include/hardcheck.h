@@ -179,6 +179,10 @@ typedef struct hc_result {
     const char *waiver_reason;
     const char *waiver_owner;
     const char *waiver_expires; /* YYYY-MM-DD */
+    /* Warnings about the result (e.g. the version data is older than the
+       collection); see hc_run_note. Appended last: the struct is only handed out
+       by pointer, so its earlier fields keep their offsets. */
+    size_t notes_count;
 } hc_result;
 
 typedef struct hc_evidence {
@@ -193,6 +197,8 @@ typedef struct hc_evidence {
 HC_API int hc_run_result(const hc_result **out, const hc_run *run, size_t index);
 /* Evidence item `index` (< evidence_count) of result `result_index`. */
 HC_API int hc_run_evidence(const hc_evidence **out, const hc_run *run, size_t result_index, size_t index);
+/* Note `index` (< notes_count) of result `result_index`, a UTF-8 string owned by the run. */
+HC_API int hc_run_note(const char **out, const hc_run *run, size_t result_index, size_t index);
 HC_API void hc_run_free(hc_run *run);
 
 /* ---- Reports ------------------------------------------------------------- */

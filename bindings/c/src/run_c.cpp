@@ -70,6 +70,7 @@ void make_views(hc_run& run) {
         v.waiver_reason = r.waiver_reason.c_str();
         v.waiver_owner = r.waiver_owner.c_str();
         v.waiver_expires = r.waiver_expires.c_str();
+        v.notes_count = r.notes.size();
         for (const auto& e : items) {
             if (e.file) {
                 v.evidence_file = e.file;
@@ -155,6 +156,19 @@ int hc_run_evidence(const hc_evidence** out, const hc_run* run, size_t result_in
         const auto& items = run->evidence[result_index];
         if (index >= items.size()) return set_error(HC_EINVAL, "evidence index out of range");
         *out = &items[index];
+        return HC_OK;
+    });
+}
+
+int hc_run_note(const char** out, const hc_run* run, size_t result_index, size_t index) {
+    return guarded([&]() -> int {
+        if (!out) return null_argument("out");
+        *out = nullptr;
+        if (!run) return null_argument("run");
+        if (result_index >= run->report.results.size()) return set_error(HC_EINVAL, "result index out of range");
+        const auto& notes = run->report.results[result_index].notes;
+        if (index >= notes.size()) return set_error(HC_EINVAL, "note index out of range");
+        *out = notes[index].c_str();
         return HC_OK;
     });
 }

@@ -105,6 +105,8 @@ class Result:
     waiver_reason: str = ""
     waiver_owner: str = ""
     waiver_expires: str = ""
+    # Warnings about the result, e.g. that the version data is older than the collection.
+    notes: Tuple[str, ...] = ()
 
 
 class _Handle:
@@ -246,10 +248,15 @@ class Run(_Handle):
                 e = ev.contents
                 evidence.append(Evidence(_text(e.file), e.line, e.column, _text(e.locator), _text(e.observed),
                                          bool(e.default_assumed)))
+            notes = []
+            for j in range(r.notes_count):
+                note = ctypes.c_char_p()
+                _check(lib.hc_run_note(ctypes.byref(note), self._ptr, i, j))
+                notes.append(_text(note.value))
             yield Result(_text(r.host), _text(r.check_id), _text(r.title), _text(r.severity), Status(r.status),
                          _text(r.observed), _text(r.expected), _text(r.message), bool(r.default_assumed),
                          tuple(evidence), _text(r.waiver_state), _text(r.waiver_reason), _text(r.waiver_owner),
-                         _text(r.waiver_expires))
+                         _text(r.waiver_expires), tuple(notes))
 
     def __iter__(self) -> Iterator[Result]:
         return iter(self.results)

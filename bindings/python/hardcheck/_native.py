@@ -93,6 +93,7 @@ class ResultView(ctypes.Structure):
         ("waiver_reason", ctypes.c_char_p),
         ("waiver_owner", ctypes.c_char_p),
         ("waiver_expires", ctypes.c_char_p),
+        ("notes_count", ctypes.c_size_t),
     ]
 
 
@@ -145,6 +146,7 @@ _PROTOTYPES = {
     "hc_run_result_count": (_int, [_P(_size), _handle]),
     "hc_run_result": (_int, [_P(_P(ResultView)), _handle, _size]),
     "hc_run_evidence": (_int, [_P(_P(EvidenceView)), _handle, _size, _size]),
+    "hc_run_note": (_int, [_P(_str), _handle, _size, _size]),
     "hc_run_free": (None, [_handle]),
     "hc_report_format_count": (_int, [_P(_size)]),
     "hc_report_format_name": (_int, [_P(_str), _size]),

@@ -49,7 +49,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 void write_csv(std::ostream& out, const Report& report) {
     out << "host,check_id,title,severity,status,observed,expected,message,evidence_locations,evidence,"
-           "references,tags,waiver_state,waiver_reason,waiver_owner,waiver_expires\r\n";
+           "references,tags,waiver_state,waiver_reason,waiver_owner,waiver_expires,notes\r\n";
     for (const auto& r : report.results) {
         std::vector<std::string> locations, evidence;
         for (const auto& e : r.evidence) {
@@ -72,7 +72,9 @@ void write_csv(std::ostream& out, const Report& report) {
         field(out, w.state);
         field(out, w.reason);
         field(out, w.owner);
-        field(out, w.expires, true);
+        field(out, w.expires);
+        // Last, so the columns before it keep their positions.
+        field(out, joined(r.notes), true);
     }
 }
 

@@ -129,6 +129,7 @@ void result_html(std::ostream& out, const Result& r) {
     if (!r.expected.empty()) out << "<dt>Expected</dt><dd>" << esc(r.expected) << "</dd>\n";
     if (!r.observed.empty()) out << "<dt>Observed</dt><dd>" << esc(r.observed) << "</dd>\n";
     waiver_html(out, r);
+    for (const auto& note : r.notes) out << "<dt>Note</dt><dd class=\"note\">" << esc(note) << "</dd>\n";
     if (!r.tags.empty()) {
         std::string tags;
         for (const auto& t : r.tags) tags += (tags.empty() ? "" : ", ") + esc(t);

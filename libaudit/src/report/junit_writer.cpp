@@ -37,6 +37,7 @@ std::string details(const Result& r) {
     if (auto w = detail::waiver_of(r))
         text += fmt::format("waiver: {} — {} (owner {}, expires {})\n", w->state, w->reason, w->owner, w->expires);
     for (const auto& ref : r.references) text += fmt::format("reference: {}\n", ref);
+    for (const auto& note : r.notes) text += fmt::format("note: {}\n", note);
     return text;
 }
 
@@ -71,6 +72,12 @@ void write_junit(std::ostream& out, const Report& report) {
             const std::string body = xml_safe(details(*r));
             switch (r->status) {
                 case Status::pass:
+                    // A pass has no failure text; its notes still reach the reader.
+                    if (!r->notes.empty()) {
+                        std::string notes;
+                        for (const auto& note : r->notes) notes += fmt::format("note: {}\n", note);
+                        tc.append_child("system-out").text() = xml_safe(notes).c_str();
+                    }
                     break;
                 case Status::fail:
                 case Status::error: {

@@ -154,7 +154,10 @@ void write_oscal(std::ostream& out, const Report& report) {
                                                                         e.where.file.empty() ? "" : " at " + e.where.str())}});
         if (!evidence.empty()) obs["relevant-evidence"] = evidence;
         obs["collected"] = time;
-        if (!r.observed.empty()) obs["remarks"] = "Observed: " + r.observed;
+        // remarks is markup-multiline: each note is its own paragraph after the observed value.
+        std::string remarks = r.observed.empty() ? "" : "Observed: " + r.observed;
+        for (const auto& note : r.notes) remarks += (remarks.empty() ? "" : "\n\n") + ("Note: " + note);
+        if (!remarks.empty()) obs["remarks"] = remarks;
         observations.push_back(std::move(obs));
 
         ordered_json finding;

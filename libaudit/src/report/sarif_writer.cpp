@@ -122,6 +122,8 @@ ordered_json result_json(const Result& r, std::size_t rule_index) {
     }
     res["properties"] = {{"host", r.host},         {"status", to_string(r.status)}, {"severity", to_string(r.severity)},
                          {"observed", r.observed}, {"expected", r.expected}};
+    // Only when there are some, so results without notes keep their bytes.
+    if (!r.notes.empty()) res["properties"]["notes"] = r.notes;
     return res;
 }
 
