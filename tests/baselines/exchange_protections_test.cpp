@@ -26,12 +26,12 @@ const CheckCase kCases[] = {
     {"exchange-protections", "AMSI-01", "protections/fail-trimmed-overrides", Status::fail,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = Disable AMSI; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items",
      "GetSettingOverride.xml:2"},
-    // Known gap: an empty Get-SettingOverride export (a server without overrides) has
-    // no type name, so the override checks cannot tell it from a missing export and
-    // say not_collected, never pass.
-    {"exchange-protections", "AMSI-01", "protections/empty-override-export", Status::not_collected,
-     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = not collected; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = not collected",
-     ""},
+    // An empty Get-SettingOverride export (a server without overrides) has no type
+    // name; its file name makes it an empty SettingOverride collection: nothing
+    // disables AMSI, a real pass with the file as provenance.
+    {"exchange-protections", "AMSI-01", "protections/empty-override-export", Status::pass,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items",
+     "GetSettingOverride.xml:0"},
     {"exchange-protections", "AMSI-02", "protections/pass", Status::pass,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (none) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'",
      "GetSettingOverride.xml:0"},
@@ -97,6 +97,11 @@ const CheckCase kCases[] = {
     {"exchange-protections", "DD-01", "protections/missing", Status::not_collected,
      "OrganizationConfig.EnableDownloadDomains (all) = not collected",
      ""},
+    {"exchange-protections", "AMSI-02", "protections/empty-override-export", Status::pass, "TODO", "TODO"},
+    {"exchange-protections", "SER-01", "protections/empty-override-export", Status::pass, "TODO", "TODO"},
+    {"exchange-protections", "SER-02", "protections/empty-override-export", Status::pass, "TODO", "TODO"},
+    // Zero OrganizationConfig objects (an empty named export) fail, never pass vacuously.
+    {"exchange-protections", "DD-01", "protections/empty-org-config", Status::fail, "TODO", "TODO"},
 };
 
 }  // namespace

@@ -65,6 +65,12 @@ const CheckCase kCases[] = {
     {"threat-protection", "AV-06", "protections/fail-trimmed-overrides", Status::fail,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = Disable AMSI; SettingOverride where (ComponentName equals Transport and SectionName equals NonCompliantSenderSettings and Status equals Accepted).Parameters[*] (none) = no items",
      "GetSettingOverride.xml:2"},
+    // Empty exports typed by their file names (docs/baseline-language.md, object): no
+    // override is a real pass; zero Defender objects fail, never pass vacuously.
+    {"threat-protection", "AV-01", "av/empty-exports", Status::fail, "TODO", "TODO"},
+    {"threat-protection", "AV-02", "av/empty-exports", Status::fail, "TODO", "TODO"},
+    {"threat-protection", "AV-05", "av/empty-exports", Status::fail, "TODO", "TODO"},
+    {"threat-protection", "AV-06", "av/empty-exports", Status::pass, "TODO", "TODO"},
 };
 
 }  // namespace
