@@ -26,13 +26,13 @@ constexpr std::string_view kEcpSsl = "='default web site/ecp']/system.webServer/
 
 const CheckCase kCases[] = {
     {"exchange-auth-objects", "EP-04", "ep/pass", Status::pass,
-     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = Rpc (Default Web Site): SSLOffloading = false",
+     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = Rpc (Default Web Site): SSLOffloading = false; ADRpcHttpVirtualDirectory (count >= 1) = Rpc (Default Web Site)",
      "GetOutlookAnywhere.xml:15"},
     {"exchange-auth-objects", "EP-04", "ep/fail", Status::fail,
-     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = Rpc (Default Web Site): SSLOffloading = true",
+     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = Rpc (Default Web Site): SSLOffloading = true; ADRpcHttpVirtualDirectory (count >= 1) = Rpc (Default Web Site)",
      "GetOutlookAnywhere.xml:15"},
     {"exchange-auth-objects", "EP-04", "ep/missing", Status::not_collected,
-     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = not collected",
+     "ADRpcHttpVirtualDirectory.SSLOffloading (all) = not collected; ADRpcHttpVirtualDirectory (count >= 1) = not collected",
      ""},
 };
 

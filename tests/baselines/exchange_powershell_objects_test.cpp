@@ -13,21 +13,21 @@ namespace {
 
 const CheckCase kCases[] = {
     {"exchange-powershell-objects", "RPS-01", "rps/pass", Status::pass,
-     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, alice: RemotePowerShellEnabled = false, svc-legacy: RemotePowerShellEnabled = true; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator'",
+     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, alice: RemotePowerShellEnabled = false, svc-legacy: RemotePowerShellEnabled = true; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator'; Get-User (count >= 1) = Administrator, alice, svc-legacy",
      "GetUser.xml:15"},
     {"exchange-powershell-objects", "RPS-01", "rps/fail", Status::fail,
-     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, bob: RemotePowerShellEnabled = true; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator', bob: SamAccountName = 'bob'",
+     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, bob: RemotePowerShellEnabled = true; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator', bob: SamAccountName = 'bob'; Get-User (count >= 1) = Administrator, bob",
      "GetUser.xml:15"},
     {"exchange-powershell-objects", "RPS-01", "rps/missing", Status::not_collected,
-     "Get-User.RemotePowerShellEnabled (all) = not collected; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = not collected",
+     "Get-User.RemotePowerShellEnabled (all) = not collected; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = not collected; Get-User (count >= 1) = not collected",
      ""},
     // An export without the flag filtered every user out and passed before the
     // property leaf was added; now it fails, and a <Nil/> flag is an error.
     {"exchange-powershell-objects", "RPS-01", "rps/fail-property-missing", Status::fail,
-     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = absent, bob: RemotePowerShellEnabled = absent; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = no items",
+     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = absent, bob: RemotePowerShellEnabled = absent; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = no items; Get-User (count >= 1) = Administrator, bob",
      "GetUser.xml:2"},
     {"exchange-powershell-objects", "RPS-01", "rps/error-null", Status::error,
-     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, bob: RemotePowerShellEnabled = null; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator'",
+     "Get-User.RemotePowerShellEnabled (all) = Administrator: RemotePowerShellEnabled = true, bob: RemotePowerShellEnabled = null; Get-User where (RemotePowerShellEnabled equals true and not (UserAccountControl contains AccountDisabled)).SamAccountName (all) = Administrator: SamAccountName = 'Administrator'; Get-User (count >= 1) = Administrator, bob",
      "GetUser.xml:15"},
     {"exchange-powershell-objects", "RPS-02", "rps/pass", Status::pass,
      "ADPowerShellVirtualDirectory (count >= 1) = PowerShell (Default Web Site), PowerShell (Exchange Back End); ADPowerShellVirtualDirectory.BasicAuthentication (all) = PowerShell (Default Web Site): BasicAuthentication = false, PowerShell (Exchange Back End): BasicAuthentication = false",

@@ -26,12 +26,12 @@ const CheckCase kCases[] = {
     {"exchange-protections", "AMSI-01", "protections/fail-trimmed-overrides", Status::fail,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = Disable AMSI; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items",
      "GetSettingOverride.xml:2"},
-    // Known gap: an empty Get-SettingOverride export (a server without overrides) has
-    // no type name, so the override checks cannot tell it from a missing export and
-    // say not_collected, never pass.
-    {"exchange-protections", "AMSI-01", "protections/empty-override-export", Status::not_collected,
-     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = not collected; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = not collected",
-     ""},
+    // An empty Get-SettingOverride export (a server without overrides) has no type
+    // name; its file name makes it an empty SettingOverride collection: nothing
+    // disables AMSI, a real pass with the file as provenance.
+    {"exchange-protections", "AMSI-01", "protections/empty-override-export", Status::pass,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items",
+     "GetSettingOverride.xml:0"},
     {"exchange-protections", "AMSI-02", "protections/pass", Status::pass,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (none) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = Enable AMSI body scanning: Parameters[*] = 'EnabledAll=True'",
      "GetSettingOverride.xml:0"},
@@ -42,13 +42,13 @@ const CheckCase kCases[] = {
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = not collected; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = not collected; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (none) = not collected; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = not collected; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = not collected",
      "ExSetup.xml:11"},
     {"exchange-protections", "AMSI-03", "protections/pass", Status::pass,
-     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = key exists; Get-MpComputerStatus.AMEngineVersion (all) = MSFT_MpComputerStatus: AMEngineVersion = '1.1.24090.11'; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = MSFT_MpComputerStatus: RealTimeProtectionEnabled = true",
+     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = key exists; Get-MpComputerStatus.AMEngineVersion (all) = MSFT_MpComputerStatus: AMEngineVersion = '1.1.24090.11'; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = MSFT_MpComputerStatus: RealTimeProtectionEnabled = true; Get-MpComputerStatus (count >= 1) = MSFT_MpComputerStatus",
      "amsi.reg:7"},
     {"exchange-protections", "AMSI-03", "protections/fail", Status::fail,
-     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = key absent; Get-MpComputerStatus.AMEngineVersion (all) = MSFT_MpComputerStatus: AMEngineVersion = '1.1.24090.11'; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = MSFT_MpComputerStatus: RealTimeProtectionEnabled = false",
+     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = key absent; Get-MpComputerStatus.AMEngineVersion (all) = MSFT_MpComputerStatus: AMEngineVersion = '1.1.24090.11'; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = MSFT_MpComputerStatus: RealTimeProtectionEnabled = false; Get-MpComputerStatus (count >= 1) = MSFT_MpComputerStatus",
      "amsi.reg:3"},
     {"exchange-protections", "AMSI-03", "protections/missing", Status::not_collected,
-     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = not collected; Get-MpComputerStatus.AMEngineVersion (all) = not collected; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = not collected",
+     "HKLM\\SOFTWARE\\Microsoft\\AMSI\\Providers\\{2781761E-28E0-4109-99FE-B9D127C57AFE} = not collected; Get-MpComputerStatus.AMEngineVersion (all) = not collected; Get-MpComputerStatus.RealTimeProtectionEnabled (all) = not collected; Get-MpComputerStatus (count >= 1) = not collected",
      ""},
     {"exchange-protections", "SER-01", "protections/pass", Status::pass,
      "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Data and SectionName equals EnableSerializationDataSigning and Status equals Accepted).Parameters[*] (none) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Data and SectionName equals EnableSerializationDataSigning and Status equals Accepted).Parameters[*] (any) = no items",
@@ -89,14 +89,28 @@ const CheckCase kCases[] = {
      "applicationHost /configuration/system.applicationHost/sites/site[@name='Default Web Site']/hsts/@enabled (all) = 'true' (line 14); applicationHost /configuration/system.applicationHost/sites/site[@name='Default Web Site']/hsts/@max-age (all) = '31536000' (line 14); applicationHost /configuration/system.applicationHost/sites/site[@name='Default Web Site']/hsts/@redirectHttpToHttps (all) = 'false' (line 14); applicationHost /configuration/system.applicationHost/sites/site[@name='Default Web Site']/hsts/@enabled (all) = 'true' (line 14); web.config /configuration/system.webServer/httpProtocol/customHeaders/add[@name='Strict-Transport-Security']/@value (any) = not collected",
      "applicationHost.config:14"},
     {"exchange-protections", "DD-01", "protections/pass", Status::pass,
-     "OrganizationConfig.EnableDownloadDomains (all) = Contoso: EnableDownloadDomains = true",
+     "OrganizationConfig.EnableDownloadDomains (all) = Contoso: EnableDownloadDomains = true; OrganizationConfig (count >= 1) = Contoso",
      "GetOrganizationConfig.xml:14"},
     {"exchange-protections", "DD-01", "protections/fail", Status::fail,
-     "OrganizationConfig.EnableDownloadDomains (all) = Contoso: EnableDownloadDomains = false",
+     "OrganizationConfig.EnableDownloadDomains (all) = Contoso: EnableDownloadDomains = false; OrganizationConfig (count >= 1) = Contoso",
      "GetOrganizationConfig.xml:14"},
     {"exchange-protections", "DD-01", "protections/missing", Status::not_collected,
-     "OrganizationConfig.EnableDownloadDomains (all) = not collected",
+     "OrganizationConfig.EnableDownloadDomains (all) = not collected; OrganizationConfig (count >= 1) = not collected",
      ""},
+    {"exchange-protections", "AMSI-02", "protections/empty-override-export", Status::pass,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals HttpRequestFiltering and Status equals Accepted).Parameters[*] (none) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (none) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = no items; SettingOverride where (ComponentName equals Cafe and SectionName equals AmsiRequestBodyScanning and Status equals Accepted).Parameters[*] (any) = no items",
+     "GetSettingOverride.xml:0"},
+    {"exchange-protections", "SER-01", "protections/empty-override-export", Status::pass,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Data and SectionName equals EnableSerializationDataSigning and Status equals Accepted).Parameters[*] (none) = no items; fact exchange_build (ExSetup FileVersionInfo FileVersion) = 15.2.2562.53; SettingOverride where (ComponentName equals Data and SectionName equals EnableSerializationDataSigning and Status equals Accepted).Parameters[*] (any) = no items",
+     "GetSettingOverride.xml:0"},
+    // SER-02 also reads the Diagnostics registry key, not in this bundle.
+    {"exchange-protections", "SER-02", "protections/empty-override-export", Status::not_collected,
+     "SettingOverride where (not (ComponentName exists) or not (SectionName exists) or not (Status exists) or not (Parameters exists)) (count <= 0) = no items; HKLM\\SOFTWARE\\Microsoft\\ExchangeServer\\v15\\Diagnostics\\DisableBaseTypeCheckForDeserialization = not collected; SettingOverride where (ComponentName equals Data and SectionName equals DeserializationBinderSettings and Status equals Accepted).Parameters[*] (none) = no items",
+     "GetSettingOverride.xml:0"},
+    // Zero OrganizationConfig objects (an empty named export) fail, never pass vacuously.
+    {"exchange-protections", "DD-01", "protections/empty-org-config", Status::fail,
+     "OrganizationConfig.EnableDownloadDomains (all) = no items; OrganizationConfig (count >= 1) = no items",
+     "GetOrganizationConfig.xml:0"},
 };
 
 }  // namespace

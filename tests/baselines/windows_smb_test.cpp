@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(smb03_is_not_collected_when_only_the_server_half_was_export
 BOOST_AUTO_TEST_CASE(smb01_reads_the_server_configuration_before_the_registry) {
     const Result r = smb("SMB-01", "cmdlet-over-registry");
     BOOST_TEST(to_string(r.status) == "fail");
-    BOOST_REQUIRE(r.evidence.size() == 1u);
+    BOOST_REQUIRE(r.evidence.size() == 2u);  // the value and the not-empty guard
     BOOST_TEST(r.evidence[0].observed == "MSFT_SmbServerConfiguration: EnableSMB1Protocol = true");
     BOOST_TEST(at(r.evidence[0]) == "GetSmbServerConfiguration.xml:11");
 }
@@ -78,7 +78,7 @@ BOOST_AUTO_TEST_CASE(smb01_reads_the_server_configuration_before_the_registry) {
 BOOST_AUTO_TEST_CASE(smb03_server_half_reads_the_server_configuration_before_the_registry) {
     const Result r = run_check("windows-smb", "SMB-03", hardcheck::test::check_bundle("SMB-01", "cmdlet-over-registry"));
     BOOST_TEST(to_string(r.status) == "not_collected");  // no client export of either kind
-    BOOST_REQUIRE(r.evidence.size() == 3u);
+    BOOST_REQUIRE(r.evidence.size() == 5u);  // each half: its value and the not-empty guard
     BOOST_TEST(r.evidence[0].observed == "MSFT_SmbServerConfiguration: RequireSecuritySignature = true");
     BOOST_TEST(at(r.evidence[0]) == "GetSmbServerConfiguration.xml:12");
 }
@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(smb03_client_half_reads_the_client_configuration_before_the
 // Without the cmdlet export the registry decides; both missing is not collected.
 BOOST_AUTO_TEST_CASE(smb01_falls_back_to_the_registry_and_keeps_the_missing_cmdlet_as_evidence) {
     const Result r = smb("SMB-01", "pass");
-    BOOST_REQUIRE(r.evidence.size() == 2u);
+    BOOST_REQUIRE(r.evidence.size() == 3u);
     BOOST_TEST(r.evidence[0].locator == "Get-SmbServerConfiguration.EnableSMB1Protocol (all)");
     BOOST_TEST(r.evidence[0].observed == "not collected");
     const Result missing = smb("SMB-01", "missing");

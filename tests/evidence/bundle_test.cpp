@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <random>
+#include <sstream>
 
 #include "hardcheck/evidence.hpp"
 #include "test_paths.hpp"
@@ -207,6 +208,93 @@ BOOST_FIXTURE_TEST_CASE(other_folders_without_manifests_are_hosts, Bundle) {
     BOOST_REQUIRE(hosts.size() == 3u);  // EXCH01, OS and the fixture's own sub/
     BOOST_TEST(hosts[0].filename() == "EXCH01");
     BOOST_TEST(hosts[1].filename() == "OS");
+}
+
+// Export-Clixml of an empty result: an Objs root and no value, so no type name.
+constexpr const char* kEmptyClixml =
+    "\xEF\xBB\xBF<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\" />";
+
+BOOST_FIXTURE_TEST_CASE(empty_export_named_after_its_cmdlet_is_an_empty_collection, Bundle) {
+    write("sub/objects-Get-SettingOverride.xml", kEmptyClixml);
+    auto host = load_host(dir);
+    BOOST_TEST(host.problems.empty());
+    const auto* overrides = host.find_objects("Get-SettingOverride");
+    BOOST_REQUIRE(overrides != nullptr);
+    BOOST_TEST(overrides->type_name == "SettingOverride");
+    BOOST_TEST(overrides->objects.empty());
+    BOOST_TEST(overrides->problems.empty());
+    BOOST_TEST(overrides->files == (std::vector<std::string>{path("sub/objects-Get-SettingOverride.xml")}));
+    BOOST_TEST(recognised(host, path("sub/objects-Get-SettingOverride.xml"))->read);
+}
+
+BOOST_FIXTURE_TEST_CASE(empty_export_names_without_dash_or_in_any_case_name_the_cmdlet, Bundle) {
+    write("GetSettingOverride.xml", kEmptyClixml);
+    write("get-hotfix.XML", kEmptyClixml);
+    write("GETSERVICE.xml", kEmptyClixml);
+    auto host = load_host(dir);
+    const auto* overrides = host.find_objects("SettingOverride");
+    BOOST_REQUIRE(overrides != nullptr);
+    BOOST_TEST(overrides->files == (std::vector<std::string>{path("GetSettingOverride.xml")}));
+    // Through the cmdlet-to-type table: Get-HotFix writes Win32_QuickFixEngineering.
+    const auto* hotfixes = host.find_objects("Win32_QuickFixEngineering");
+    BOOST_REQUIRE(hotfixes != nullptr);
+    BOOST_TEST(hotfixes->type_name == "Win32_QuickFixEngineering");
+    BOOST_TEST(hotfixes->files == (std::vector<std::string>{path("get-hotfix.XML")}));
+    const auto* services = host.find_objects("Get-Service");
+    BOOST_REQUIRE(services != nullptr);
+    BOOST_TEST(services->type_name == "ServiceController");
+    BOOST_TEST(host.objects.size() == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(empty_export_with_an_unknown_name_stays_unknown, Bundle) {
+    write("overrides.xml", kEmptyClixml);
+    write("Get-SettingOverride (1).xml", kEmptyClixml);
+    write("SettingOverride.xml", kEmptyClixml);
+    auto host = load_host(dir);
+    BOOST_TEST(host.problems.empty());
+    BOOST_TEST(host.objects.empty());
+    BOOST_TEST(host.find_objects("Get-SettingOverride") == nullptr);
+    BOOST_TEST(recognised(host, path("overrides.xml"))->format == "clixml");
+}
+
+BOOST_FIXTURE_TEST_CASE(non_empty_export_is_typed_by_its_objects_not_its_name, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "Get-SettingOverride.xml");
+    auto host = load_host(dir);
+    BOOST_TEST(host.find_objects("Get-SettingOverride") == nullptr);
+    const auto* servers = host.find_objects("Get-ExchangeServer");
+    BOOST_REQUIRE(servers != nullptr);
+    BOOST_TEST(servers->objects.size() == 1u);
+    BOOST_TEST(servers->files == (std::vector<std::string>{path("Get-SettingOverride.xml")}));
+}
+
+BOOST_FIXTURE_TEST_CASE(empty_export_beside_an_export_with_objects_joins_its_collection, Bundle) {
+    copy(corpus() / "Exchange" / "GetExchangeServer.xml", "a.xml");
+    write("objects-Get-ExchangeServer.xml", kEmptyClixml);
+    auto host = load_host(dir);
+    BOOST_TEST(host.objects.size() == 1u);
+    const auto* servers = host.find_objects("Get-ExchangeServer");
+    BOOST_REQUIRE(servers != nullptr);
+    BOOST_TEST(servers->objects.size() == 1u);
+    BOOST_TEST(servers->files == (std::vector<std::string>{path("a.xml"), path("objects-Get-ExchangeServer.xml")}));
+}
+
+BOOST_FIXTURE_TEST_CASE(empty_export_of_a_type_the_baseline_does_not_read_is_left_out, Bundle) {
+    write("Get-HotFix.xml", kEmptyClixml);
+    auto needs = EvidenceNeeds::none();
+    needs.object_types.insert("SettingOverride");
+    auto host = load_host(dir, &needs);
+    BOOST_TEST(host.find_objects("Get-HotFix") == nullptr);
+}
+
+BOOST_FIXTURE_TEST_CASE(bundle_dump_shows_the_empty_collection_an_empty_export_made, Bundle) {
+    write("GetSettingOverride.xml", kEmptyClixml);
+    std::ostringstream out;
+    dump_bundle_json(dir, out);
+    const auto text = out.str();
+    BOOST_TEST(text.find("\"collections\":{\"SettingOverride\":0}") != std::string::npos, text);
+    BOOST_TEST(text.find("\"format\":\"clixml\",\"read\":true,\"empty_collection\":\"SettingOverride\"}") !=
+                   std::string::npos,
+               text);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "ascii.hpp"
+#include "evidence/export_names.hpp"
 #include "evidence/healthchecker_tls.hpp"
 #include "evidence/text_decoding.hpp"
 #include "hardcheck/evidence.hpp"
@@ -109,8 +110,9 @@ bool wants_type(const EvidenceNeeds* needs, const std::string& type_name) {
 // HealthChecker's TLS settings objects are set aside in `tls_settings`, to be mapped
 // once every real export has been read (a real export wins over them).  `keep`:
 // what the baseline asked for (`needs` may be wider, so that those objects are
-// decoded).
-void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNeeds* needs, const EvidenceNeeds* keep,
+// decoded).  Returns true for an export of no value at all (Export-Clixml of an
+// empty result), which only its file name can type.
+bool read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNeeds* needs, const EvidenceNeeds* keep,
                       std::vector<std::shared_ptr<const PsObject>>& tls_settings) {
     const auto first_problem = host.problems.size();
     std::vector<std::string> touched;
@@ -141,6 +143,28 @@ void read_clixml_into(const fs::path& file, HostEvidence& host, const EvidenceNe
         auto& problems = host.objects[type].problems;
         problems.insert(problems.end(), host.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), host.problems.end());
     }
+    return summary.objects == 0 && summary.skipped == 0 && summary.errors == 0 && summary.damaged_types.empty() &&
+           host.problems.size() == first_problem;
+}
+
+// An empty export named after its cmdlet is a collected, empty collection of that
+// cmdlet's type (docs/evidence.md): a server with no setting overrides exports none,
+// and "no override disables AMSI" must be decidable on it.  An export with objects of
+// that type already makes the collection; the empty file is then only provenance.
+void add_empty_export(const fs::path& file, const std::string& cmdlet, HostEvidence& host, const EvidenceNeeds* keep) {
+    const auto type = object_type_names_for(cmdlet).front();
+    if (!wants_type(keep, type)) return;
+    ObjectCollection* collection = nullptr;
+    for (auto& [full, existing] : host.objects)
+        if (object_type_matches(full, cmdlet)) {
+            collection = &existing;
+            break;
+        }
+    if (!collection) {
+        collection = &host.objects[type];
+        collection->type_name = type;
+    }
+    collection->files.push_back(file.string());
 }
 
 // Without host.yaml: the one ExchangeServer object's Name, else the computer name in
@@ -212,6 +236,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
         needs = &*decoded;
     }
     std::vector<std::shared_ptr<const PsObject>> tls_settings;
+    std::vector<std::pair<fs::path, std::string>> empty_exports;  // typed once every export is read
     for (const auto& file : files_below(directory, host.problems)) {
         EvidenceFile seen{file.string(), "unknown", false};
         if (is_manifest(file)) {
@@ -246,7 +271,9 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
                 if (seen.format == "reg") {
                     read_reg_file(file, host.registry, host.problems, needs);
                 } else if (seen.format == "clixml") {
-                    read_clixml_into(file, host, needs, keep, tls_settings);
+                    if (read_clixml_into(file, host, needs, keep, tls_settings))
+                        if (auto cmdlet = detail::cmdlet_of_export_name(file.filename().string()))
+                            empty_exports.emplace_back(file, *cmdlet);
                 } else if (seen.format == "config") {
                     host.configs.push_back(read_config_file(file));
                 } else {
@@ -262,6 +289,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
         }
         host.recognised.push_back(std::move(seen));
     }
+    for (const auto& [file, cmdlet] : empty_exports) add_empty_export(file, cmdlet, host, keep);
     for (const auto& object : tls_settings) detail::apply_healthchecker_tls(*object, host);
     if (!named) name_host_from_evidence(host);
     return host;

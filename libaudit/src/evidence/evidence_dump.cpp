@@ -1,5 +1,6 @@
 // `hardcheck dump` for CLIXML, configuration and event files: JSON lines that show
 // what the readers made of a file, so a baseline author can see names and types.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -331,6 +332,14 @@ void dump_bundle_json(const std::filesystem::path& directory, std::ostream& out,
         j.raw(",");
         j.key("read");
         j.raw(f.read ? "true" : "false");
+        // An empty export typed by its file name (bundle.cpp): say which collection it made.
+        for (const auto& [type, collection] : host.objects)
+            if (collection.objects.empty() && collection.problems.empty() &&
+                std::find(collection.files.begin(), collection.files.end(), f.path) != collection.files.end()) {
+                j.raw(",");
+                j.key("empty_collection");
+                j.string(type);
+            }
         j.raw("}");
         j.flush(out);
     }
