@@ -131,7 +131,16 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from, TextGuard& guard) {
     std::size_t lines = 0;
     bool in_string = false, multiline = false;
     std::size_t i = from;
+    // The start of the current line, or a position before it (the SIMD steps only
+    // note that a line starts in their eight units).
     std::size_t line_start = from;
+    // A line ends at `end`: lines that may be too long are found and measured.
+    auto line_ends = [&](std::size_t end) {
+        if (end - line_start <= guard.max_units()) return;
+        std::size_t begin = end;
+        while (begin > line_start && t.at(begin - 1) != u'\n') --begin;
+        guard.line(begin, end);
+    };
     auto at_line_start = [&](std::size_t j) {
         while (j > from && (t.at(j - 1) == u' ' || t.at(j - 1) == u'\t')) --j;
         return j == from || t.at(j - 1) == u'\n';
@@ -155,10 +164,9 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from, TextGuard& guard) {
                 for (; bits != 0; bits &= bits - 1) ++lines;
                 // Only the first line ending here can be long: the others are
                 // shorter than eight units (the skimmer is not used below that).
-                const auto first = static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(breaks))) / 2;
-                const auto last = static_cast<unsigned>(31 - std::countl_zero(static_cast<unsigned>(breaks))) / 2;
-                if (i + first - line_start > guard.max_units()) guard.line(line_start, i + first);
-                line_start = i + last + 1;
+                if (i + 8 - line_start > guard.max_units())
+                    line_ends(i + static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(breaks))) / 2);
+                line_start = i;
             }
             i += 8;
         }
@@ -169,7 +177,7 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from, TextGuard& guard) {
             if (c == u'\n') {
                 multiline = multiline || in_string;
                 ++lines;
-                guard.line(line_start, i);
+                line_ends(i);
                 line_start = i + 1;
             } else if (c == u'"') {
                 std::size_t backslashes = 0;
@@ -189,7 +197,7 @@ Scan scan_to_next_key(const Utf16Text& t, std::size_t from, TextGuard& guard) {
             }
         }
     }
-    guard.line(line_start, n);
+    line_ends(n);
     return {n, lines, multiline || in_string};
 }
 
