@@ -1,5 +1,7 @@
 // Filtered loads of UTF-16 exports skip unwanted keys without decoding them; they
 // must give the wanted keys exactly what a full load gives.
+#include <algorithm>
+
 #include <boost/test/unit_test.hpp>
 
 #include "hardcheck/evidence.hpp"
@@ -150,6 +152,122 @@ BOOST_AUTO_TEST_CASE(unclosed_name_quote_before_a_string_spanning_lines_gives_th
     BOOST_TEST(skim.view.lookup("HKLM\\A\\Ext", "C").value->text == "first\r\n  [HKLM\\X]\r\nlast");
     BOOST_TEST(skim.view.lookup("HKLM\\A\\Ext", "P").value->where.line == 9u);
     BOOST_TEST(skim.problems.size() == full.problems.size());
+}
+
+
+// The NUL and line length checks of a full load (check_text_lines) hold for filtered
+// loads too, with the same error at the same place, wherever in the file it lies.
+namespace {
+
+const std::string kHeaderAndKeys =
+    "Windows Registry Editor Version 5.00\n\n"
+    "[HKEY_LOCAL_MACHINE\\SYSTEM]\n\n"
+    "[HKEY_LOCAL_MACHINE\\SYSTEM\\Other]\n"
+    "\"A\"=dword:1\n\n"
+    "[HKEY_LOCAL_MACHINE\\SYSTEM\\Wanted]\n"
+    "\"Enabled\"=dword:00000000\n";
+
+// The first error of a load of `bytes`, as text ("" when it loads).
+std::string load_error(const std::string& bytes, const EvidenceNeeds& needs) {
+    RegistryView view;
+    std::vector<Diagnostic> problems;
+    try {
+        read_reg_buffer(bytes, "s.reg", view, problems, &needs);
+    } catch (const InputError& e) {
+        return e.diagnostics().front().str();
+    }
+    return "";
+}
+
+// The errors of a full and of a filtered load, both with this line limit.
+std::pair<std::string, std::string> both_errors(const std::string& bytes, std::uint64_t max_line_bytes) {
+    EvidenceNeeds all;
+    all.limits.max_line_bytes = max_line_bytes;
+    auto filtered = wanting({"HKLM\\SYSTEM\\Wanted"});
+    filtered.limits.max_line_bytes = max_line_bytes;
+    return {load_error(bytes, all), load_error(bytes, filtered)};
+}
+
+// ASCII `text` as regedit writes it (CRLF, UTF-16LE) with a NUL unit put before the
+// character at `at`.
+std::string with_nul(const std::string& text, std::size_t at) {
+    std::string bytes = test::as_regedit_utf16(text);
+    const auto units = at + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    bytes.insert(2 + 2 * units, 2, '\0');
+    return bytes;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(nul_in_a_skipped_key_is_refused_like_a_full_load) {
+    // After `"A"=dw` on line 6.
+    const std::string text = kHeaderAndKeys;
+    const std::size_t at = text.find("\"A\"=dw") + 6;
+    const auto [full, skim] = both_errors(with_nul(text, at), Limits{}.max_line_bytes);
+    BOOST_TEST(full == "s.reg:6:7: error: NUL character in a text export (the file is damaged or not text)");
+    BOOST_TEST(skim == full);
+}
+
+BOOST_AUTO_TEST_CASE(nul_in_a_wanted_key_is_refused_like_a_full_load) {
+    const std::string text = kHeaderAndKeys;
+    const std::size_t at = text.find("\"Enabled\"") + 1;
+    const auto [full, skim] = both_errors(with_nul(text, at), Limits{}.max_line_bytes);
+    BOOST_TEST(full == "s.reg:9:2: error: NUL character in a text export (the file is damaged or not text)");
+    BOOST_TEST(skim == full);
+}
+
+BOOST_AUTO_TEST_CASE(nul_in_a_key_line_and_in_a_comment_is_refused_like_a_full_load) {
+    const std::string text = kHeaderAndKeys + "; note\n[HKEY_LOCAL_MACHINE\\SYSTEM\\Other\\Deep]\n";
+    const std::size_t comment = text.find("; note") + 2;
+    auto [full, skim] = both_errors(with_nul(text, comment), Limits{}.max_line_bytes);
+    BOOST_TEST(full == "s.reg:10:3: error: NUL character in a text export (the file is damaged or not text)");
+    BOOST_TEST(skim == full);
+    const std::size_t key = text.find("\\Deep]") + 3;  // before the second e
+    std::tie(full, skim) = both_errors(with_nul(text, key), Limits{}.max_line_bytes);
+    BOOST_TEST(full == "s.reg:11:36: error: NUL character in a text export (the file is damaged or not text)");
+    BOOST_TEST(skim == full);
+}
+
+BOOST_AUTO_TEST_CASE(over_long_line_in_a_skipped_key_is_refused_like_a_full_load) {
+    // 150 characters of two UTF-8 bytes each: 300 bytes, over a limit of 200 that a
+    // count of units (150) alone would not see.
+    std::string long_value;
+    for (int i = 0; i < 150; ++i) long_value += "\xC3\xA9";
+    const std::string text = kHeaderAndKeys + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Other\\Deep]\n\"L\"=\"" + long_value + "\"\n";
+    const auto [full, skim] = both_errors(test::as_regedit_utf16(text), 200);
+    BOOST_TEST(full == "s.reg:11:104: error: line longer than the limit of 200 bytes");
+    BOOST_TEST(skim == full);
+}
+
+BOOST_AUTO_TEST_CASE(nul_after_an_over_long_line_is_the_error_of_both_loads) {
+    const std::string text = kHeaderAndKeys + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Other\\Deep]\n\"L\"=\"" +
+                             std::string(400, 'x') + "\"\n\"Z\"=dword:1\n";
+    const std::size_t at = text.find("\"Z\"");
+    const auto [full, skim] = both_errors(with_nul(text, at), 200);
+    BOOST_TEST(full == "s.reg:12:1: error: NUL character in a text export (the file is damaged or not text)");
+    BOOST_TEST(skim == full);
+}
+
+BOOST_AUTO_TEST_CASE(long_line_under_the_limit_in_bytes_loads_in_both) {
+    // 190 ASCII characters: more units than a third of the limit, fewer bytes than it.
+    const std::string text = kHeaderAndKeys + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Other\\Deep]\n\"L\"=\"" +
+                             std::string(180, 'x') + "\"\n";
+    const auto [full, skim] = both_errors(test::as_regedit_utf16(text), 200);
+    BOOST_TEST(full == "");
+    BOOST_TEST(skim == "");
+}
+
+BOOST_AUTO_TEST_CASE(odd_length_utf16_reports_like_a_full_load) {
+    const std::string bytes = test::as_regedit_utf16(kHeaderAndKeys) + "x";
+    const auto needs = wanting({"HKLM\\SYSTEM\\Wanted"});
+    RegistryView full_view, skim_view;
+    std::vector<Diagnostic> full, skim;
+    read_reg_buffer(bytes, "s.reg", full_view, full, nullptr);
+    read_reg_buffer(bytes, "s.reg", skim_view, skim, &needs);
+    BOOST_TEST_REQUIRE(full.size() == 2u);
+    BOOST_TEST(full[0].str() == "s.reg:10:1: error: invalid UTF-16 (unpaired surrogate or odd byte)");
+    BOOST_TEST_REQUIRE(skim.size() == full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) BOOST_TEST(skim[i].str() == full[i].str());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -199,7 +199,7 @@ RegFileSummary read_reg_buffer(std::string_view bytes, const std::string& name, 
     if (needs && !needs->everything) {
         RegFileSummary summary;
         summary.encoding = "utf-16le";
-        if (detail::skim_reg_utf16(bytes, name, sink, problems, summary)) return summary;
+        if (detail::skim_reg_utf16(bytes, name, sink, problems, summary, needs->limits.max_line_bytes)) return summary;
     }
     const detail::DecodedText text = detail::decode_text(bytes);
     detail::check_text_lines(text.utf8, needs ? needs->limits.max_line_bytes : Limits{}.max_line_bytes, name);
