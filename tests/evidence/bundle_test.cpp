@@ -297,4 +297,23 @@ BOOST_FIXTURE_TEST_CASE(bundle_dump_shows_the_empty_collection_an_empty_export_m
                text);
 }
 
+// A refused export may have set or deleted any key, so nothing the other exports
+// say is trusted: every lookup is damaged (checks give error, never pass).
+BOOST_FIXTURE_TEST_CASE(a_refused_registry_export_makes_every_lookup_damaged, Bundle) {
+    const std::string tls = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL";
+    write("a.reg", "REGEDIT4\r\n\r\n[" + tls + "]\r\n\"EventLogging\"=dword:00000001\r\n");
+    write("z.reg", "REGEDIT4\r\n\r\n[" + tls + "]\r\n" + std::string("\"Event\0Logging\"=dword:00000000\r\n", 32));
+    const auto host = load_host(dir);
+    BOOST_REQUIRE(host.problems.size() == 1u);
+    BOOST_TEST(host.problems[0].str() == path("z.reg") + ":4:7: error: NUL character in a text export (the file is "
+                                                        "damaged or not text)");
+    const auto found = host.registry.lookup(*canonical_reg_key(tls), "EventLogging");
+    BOOST_TEST((found.presence == Presence::damaged));
+    BOOST_REQUIRE(found.damage != nullptr);
+    BOOST_TEST(found.damage->str() == path("z.reg") + ":4:7");
+    const SourceLocation* damage = nullptr;
+    BOOST_TEST((host.registry.key_presence(*canonical_reg_key(tls), &damage) == Presence::damaged));
+    BOOST_TEST(damage == found.damage);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

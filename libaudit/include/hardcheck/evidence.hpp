@@ -99,7 +99,10 @@ struct HARDCHECK_API RegLookup {
 class HARDCHECK_API RegistryView {
 public:
     RegLookup lookup(std::string_view key, std::string_view value_name) const;
-    Presence key_presence(std::string_view key) const;
+    // present, absent, not_collected, or damaged (under an unreadable key line, or
+    // any key once a registry export of the host was refused); `damage` then points
+    // at the unreadable line.
+    Presence key_presence(std::string_view key, const SourceLocation** damage = nullptr) const;
     const RegKey* find_key(std::string_view key) const;
     // The exported subtree that holds `key`, or null when it was not collected.
     const CoveredRoot* covering(std::string_view key) const;
@@ -117,11 +120,16 @@ public:
     // A key header that could not be read: lookups below it are damaged, not absent.
     void add_damaged_key(const std::string& canonical, const SourceLocation& where);
     void add_damaged_value(RegKey& key, std::string name, const SourceLocation& where);
+    // A whole export of this host could not be read (NUL bytes, a line over the
+    // limit...): what it would have set or deleted is unknown, and it may be any key,
+    // so every lookup is damaged rather than answered from the other exports.
+    void add_refused_file(const SourceLocation& where);
 
 private:
     std::map<std::string, RegKey> keys_;  // by canonical upper-case path
     std::vector<CoveredRoot> roots_;      // none below another
     std::vector<CoveredRoot> damaged_keys_;
+    std::vector<SourceLocation> refused_files_;
 };
 
 // Upper-cases (ASCII and Latin-1 letters), expands root aliases (HKLM ...), trims

@@ -36,8 +36,14 @@ FactValue from_key_presence(const HostEvidence& host, std::string_view key) {
     FactValue f;
     f.source = fmt::format("key {}", key);
     const auto canonical = canonical_reg_key(key);
-    const Presence p = host.registry.key_presence(*canonical);
+    const SourceLocation* damage = nullptr;
+    const Presence p = host.registry.key_presence(*canonical, &damage);
     if (p == Presence::not_collected) return f;
+    if (p == Presence::damaged) {
+        f.presence = Presence::damaged;
+        f.where = *damage;
+        return f;
+    }
     f.presence = Presence::present;
     f.text = p == Presence::present ? "true" : "false";
     if (const RegKey* k = host.registry.find_key(*canonical))

@@ -102,7 +102,16 @@ Truth evaluate_registry(const Leaf& leaf, const RegistrySource& reg, const Conte
 Truth evaluate_registry_key(const Leaf& leaf, const RegistryKeySource& key, const Context& ctx, Walk& walk) {
     EvidenceRef ref;
     ref.locator = key.key;
-    const Presence presence = ctx.host.registry.key_presence(key.canonical);
+    const SourceLocation* damage = nullptr;
+    const Presence presence = ctx.host.registry.key_presence(key.canonical, &damage);
+    if (presence == Presence::damaged) {
+        ref.where = *damage;
+        ref.observed = "unreadable";
+        walk.error = true;
+        walk.problem(fmt::format("key {} is in a registry export that could not be read ({})", key.key, damage->str()));
+        walk.evidence.push_back(std::move(ref));
+        return Truth::error;
+    }
     if (presence == Presence::not_collected) {
         ref.observed = "not collected";
         walk.not_collected = true;

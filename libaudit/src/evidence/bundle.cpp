@@ -285,6 +285,7 @@ HostEvidence load_host(const fs::path& directory, const EvidenceNeeds* needs) {
                 host.files.push_back(file.string());
             } catch (const InputError& e) {
                 host.problems.insert(host.problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+                if (seen.format == "reg") host.registry.add_refused_file(e.diagnostics().front().where);
             }
         }
         host.recognised.push_back(std::move(seen));

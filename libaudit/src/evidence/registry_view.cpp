@@ -159,13 +159,32 @@ const RegKey* RegistryView::find_key(std::string_view key) const {
     return it == keys_.end() ? nullptr : &it->second;
 }
 
-Presence RegistryView::key_presence(std::string_view key) const {
-    if (find_key(key)) return Presence::present;
+Presence RegistryView::key_presence(std::string_view key, const SourceLocation** damage) const {
+    const SourceLocation* bad = nullptr;
+    if (!refused_files_.empty()) {
+        bad = &refused_files_.front();
+    } else if (find_key(key)) {
+        return Presence::present;
+    } else if (auto canonical = canonical_reg_key(key)) {
+        for (const auto& d : damaged_keys_)
+            if (is_under(*canonical, d.key)) bad = &d.where;
+    }
+    if (bad) {
+        if (damage) *damage = bad;
+        return Presence::damaged;
+    }
     return covers(key) ? Presence::absent : Presence::not_collected;
 }
 
+void RegistryView::add_refused_file(const SourceLocation& where) { refused_files_.push_back(where); }
+
 RegLookup RegistryView::lookup(std::string_view key, std::string_view value_name) const {
     RegLookup result;
+    if (!refused_files_.empty()) {
+        result.presence = Presence::damaged;
+        result.damage = &refused_files_.front();
+        return result;
+    }
     result.key = find_key(key);
     if (result.key) result.value = result.key->find(value_name);
     result.coverage = covering(key);
