@@ -58,12 +58,4 @@ BOOST_AUTO_TEST_CASE(shapes_of_text_typed_values) {
     BOOST_TEST(!is_datetime("06/10/2021 15:44"));
 }
 
-BOOST_AUTO_TEST_CASE(utf8_check_matches_the_strict_one) {
-    BOOST_TEST(valid_utf8("plain ascii text, long enough for words"));
-    BOOST_TEST(valid_utf8("caf\xC3\xA9 and more ascii after it"));
-    BOOST_TEST(!valid_utf8("bad \xC3 continuation then ascii......"));
-    BOOST_TEST(!valid_utf8("surrogate \xED\xA0\x80 encoded"));
-    BOOST_TEST(!valid_utf8("\xFF"));
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -50,4 +50,13 @@ BOOST_AUTO_TEST_CASE(utf16_file_decodes_a_surrogate_pair_split_across_read_chunk
     BOOST_TEST(decoded.utf8.substr(kChunk / 2 - 2) == "a\xF0\x9F\x98\x80" "b");
 }
 
+// The ASCII fast path (eight bytes a step) must not skip what the strict check rejects.
+BOOST_AUTO_TEST_CASE(utf8_check_skips_ascii_words_and_stays_strict) {
+    BOOST_TEST(is_valid_utf8("plain ascii text, long enough for words"));
+    BOOST_TEST(is_valid_utf8("caf\xC3\xA9 and more ascii after it"));
+    BOOST_TEST(!is_valid_utf8("bad \xC3 continuation then ascii......"));
+    BOOST_TEST(!is_valid_utf8("surrogate \xED\xA0\x80 encoded"));
+    BOOST_TEST(!is_valid_utf8("\xFF"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

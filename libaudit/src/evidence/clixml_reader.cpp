@@ -755,7 +755,7 @@ ClixmlFileSummary read_clixml_buffer(std::string_view bytes, const std::string& 
                                      std::vector<Diagnostic>& problems, const EvidenceNeeds* needs) {
     // Valid UTF-8 is read where it lies; anything else is decoded to a copy first.
     const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
-    if (!starts_with_utf16le_bom(bytes) && valid_utf8(bytes.substr(bom ? 3 : 0)))
+    if (!starts_with_utf16le_bom(bytes) && detail::is_valid_utf8(bytes.substr(bom ? 3 : 0)))
         return read_text(bytes.substr(bom ? 3 : 0), bom ? detail::TextEncoding::utf8_bom : detail::TextEncoding::utf8, {},
                          name, on_object, problems, needs);
     const auto text = detail::decode_text(bytes);
@@ -783,7 +783,7 @@ ClixmlFileSummary read_clixml_file(const std::filesystem::path& file, const Clix
             // Do not cut a multi-byte character: end the window after a lead or ASCII byte.
             while (end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0) == 0x80) ++end;
             const auto window = bytes.substr(at, end - at);
-            valid = valid_utf8(window);
+            valid = detail::is_valid_utf8(window);
             // XML has no NUL; found here, it is reported where it is (read_text does
             // not look again).
             if (valid && std::memchr(window.data(), '\0', window.size()) != nullptr)

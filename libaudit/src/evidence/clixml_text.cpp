@@ -4,7 +4,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 
 #include "evidence/text_decoding.hpp"
@@ -149,31 +148,6 @@ bool is_duration(std::string_view s) {
         return (c >= '0' && c <= '9') || c == '.' || c == 'D' || c == 'T' || c == 'H' || c == 'M' || c == 'S' ||
                c == 'Y';
     });
-}
-
-bool valid_utf8(std::string_view s) {
-    const char* p = s.data();
-    const char* end = p + s.size();
-    while (p < end) {
-        if (end - p >= 8) {
-            std::uint64_t word;
-            std::memcpy(&word, p, 8);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-        if ((static_cast<unsigned char>(*p) & 0x80) == 0) {
-            ++p;
-            continue;
-        }
-        // A run of non-ASCII bytes ends where the next character starts.
-        const char* q = p;
-        while (q < end && (static_cast<unsigned char>(*q) & 0x80) != 0) ++q;
-        if (!detail::is_valid_utf8(std::string_view(p, static_cast<std::size_t>(q - p)))) return false;
-        p = q;
-    }
-    return true;
 }
 
 }  // namespace hardcheck::detail::clixml

@@ -33,7 +33,5 @@ bool is_version(std::string_view s);
 bool is_base64(std::string_view s);
 bool is_datetime(std::string_view s);
 bool is_duration(std::string_view s);
-// Valid UTF-8, checked eight ASCII bytes at a time (exports are nearly all ASCII).
-bool valid_utf8(std::string_view s);
 
 }  // namespace hardcheck::detail::clixml
